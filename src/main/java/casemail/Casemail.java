@@ -1,0 +1,75 @@
+package casemail;
+
+import casemail.config.Settings;
+import casemail.http.HttpVerticle;
+import casemail.mail.DevMailbox;
+import casemail.mail.MailVerticle;
+import casemail.persistence.Migrations;
+import casemail.persistence.PersistenceVerticle;
+import casemail.tracking.TrackingVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: migrations applied, then the persistence, tracking, mailing and HTTP
+ * verticles deployed in that order, and undeployed in the reverse order so that in-flight
+ * sends finish and pending opens are stored before the database goes.
+ */
+public final class Casemail {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Casemail.class);
+
+  private final Vertx vertx;
+  private final List<String> deployments;
+
+  private Casemail(Vertx vertx, List<String> deployments) {
+    this.vertx = vertx;
+    this.deployments = deployments;
+  }
+
+  /** Starts everything; {@code devMailbox} is null unless the capture mailbox is in use. */
+  public static Future<Casemail> start(Vertx vertx, Settings settings, DevMailbox devMailbox) {
+    var ids = new ArrayList<String>();
+    int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+    return vertx.executeBlocking(() -> {
+          Migrations.apply(settings.databaseUrl());
+          return null;
+        })
+        .compose(ignored -> deploy(vertx, ids, () -> new PersistenceVerticle(
+            settings.databaseUrl()), 2))
+        .compose(ignored -> deploy(vertx, ids, TrackingVerticle::new, 1))
+        .compose(ignored -> deploy(vertx, ids, () -> new MailVerticle(settings, devMailbox), 1))
+        .compose(ignored -> deploy(vertx, ids,
+            () -> new HttpVerticle(settings, devMailbox != null), cores))
+        .map(ignored -> {
+          LOG.info("Casemail serving at {} (HTTP port {}, SMTP {}:{}, {} connections)",
+              settings.baseUrl(), settings.httpPort(), settings.smtp().host(),
+              settings.smtp().port(), settings.smtp().maxConnections());
+          return new Casemail(vertx, ids);
+        });
+  }
+
+  /** Undeploys in reverse order: HTTP first, persistence last. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      var id = deployments.get(i);
+      chain = chain.compose(ignored -> vertx.undeploy(id));
+    }
+    return chain.onComplete(ignored -> LOG.info("Casemail stopped"));
+  }
+
+  private static Future<Void> deploy(Vertx vertx, List<String> ids,
+      Supplier<Deployable> verticle, int instances) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
+        .onSuccess(ids::add)
+        .mapEmpty();
+  }
+}

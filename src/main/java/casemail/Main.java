@@ -1,0 +1,42 @@
+package casemail;
+
+import casemail.config.ConfigException;
+import casemail.launch.ApiKeyCommand;
+import casemail.launch.DemoCommand;
+import casemail.launch.ImportCommand;
+import casemail.launch.ServeCommand;
+import casemail.launch.Server;
+import casemail.launch.UserCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar casemail.jar <command>}: demo, serve, import, user add, api-key create. */
+@Command(
+    name = "casemail",
+    mixinStandardHelpOptions = true,
+    description = "Messages from credit management to customers, with a portal to reply.",
+    subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class,
+        UserCommand.class, ApiKeyCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    var commandLine = new CommandLine(new Main())
+        .setExecutionExceptionHandler((e, line, parsed) -> {
+          if (e instanceof ConfigException) {
+            line.getErr().println("Configuration problem: " + e.getMessage());
+          } else {
+            line.getErr().println("Error: " + e.getMessage());
+          }
+          return 2;
+        });
+    int exit = commandLine.execute(args);
+    if (!Server.served()) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,109 @@
+package casemail.bus;
+
+/**
+ * Every event-bus address Casemail uses, named {@code <owner>.<entity>.<verb>}. Payloads and
+ * replies are JSON objects; failures are {@link BusFailure}s (codes noted per address).
+ * Requests that carry {@code administration_id} are answered only with that administration's
+ * rows.
+ */
+public final class Addresses {
+
+  /** {@code {name}} → the administration, created with defaults if new. */
+  public static final String ADMINISTRATION_ENSURE = "persistence.administration.ensure";
+
+  /** {@code {administration_id}} → the administration's settings; 404. */
+  public static final String ADMINISTRATION_GET = "persistence.administration.get";
+
+  /**
+   * {@code {administration, email, name, password_hash, role}} → the user; 404 unknown
+   * administration, 409 email taken.
+   */
+  public static final String USER_CREATE = "persistence.user.create";
+
+  /** {@code {email, password_hash}} → the user; 404. Replaces the password. */
+  public static final String USER_SET_PASSWORD = "persistence.user.password";
+
+  /** {@code {email}} → the user with its password hash, for login; 404. */
+  public static final String USER_FIND = "persistence.user.find";
+
+  /** {@code {administration_id, email}} → the user, without password hash; 404. */
+  public static final String USER_GET = "persistence.user.get";
+
+  /** {@code {administration, key_hash}} → {@code {id}}; 404 unknown administration. */
+  public static final String API_KEY_CREATE = "persistence.apikey.create";
+
+  /** {@code {key_hash}} → {@code {administration_id, time_zone}}; 404. */
+  public static final String API_KEY_FIND = "persistence.apikey.find";
+
+  /**
+   * {@code {administration, customers, invoices, matters}} (rows parsed and checked by the
+   * importer) → counts of rows inserted and updated; 422 with the rows' problems.
+   */
+  public static final String IMPORT_APPLY = "persistence.import.apply";
+
+  /**
+   * {@code {administration_id, type, filter, limit, cursor}} → {@code {items, next}};
+   * 400 bad filter or cursor.
+   */
+  public static final String CASE_LIST = "persistence.case.list";
+
+  /** {@code {administration_id, type, id}} → the case with its customer; 404. */
+  public static final String CASE_GET = "persistence.case.get";
+
+  /** {@code {administration_id, type, id}} → {@code {items}}, newest first; 404. */
+  public static final String TIMELINE_GET = "persistence.timeline.get";
+
+  /**
+   * {@code {administration_id, author_id, case: {type, id}, to, cc, bcc, subject, body}} →
+   * the stored message with its delivery; 404 unknown case or author, 422 bad input.
+   */
+  public static final String MESSAGE_CREATE = "persistence.message.create";
+
+  /** {@code {administration_id, id}} → the message with its deliveries; 404. */
+  public static final String MESSAGE_GET = "persistence.message.get";
+
+  /** {@code {administration_id, limit}} → {@code {items}}: messages, newest first. */
+  public static final String INBOX_LIST = "persistence.inbox.list";
+
+  /**
+   * {@code {limit, lease_seconds}} → {@code {items}}: queued deliveries now leased to the
+   * caller, each with what the email needs.
+   */
+  public static final String DELIVERY_CLAIM = "persistence.delivery.claim";
+
+  /** {@code {outcomes: [{id, status, error, sent_at}]}} → {@code {updated}}. */
+  public static final String DELIVERY_RECORD = "persistence.delivery.record";
+
+  /** Event, published: deliveries were queued and the mailer may look for work. */
+  public static final String DELIVERY_QUEUED = "persistence.delivery.queued";
+
+  /** {@code {opens: [{token, at, client_class}]}} → {@code {stored}}; unknown tokens skipped. */
+  public static final String OPEN_STORE = "persistence.open.store";
+
+  /** {@code {customer_id}} → the portal's view of a customer: invoices and messages. */
+  public static final String PORTAL_OVERVIEW = "persistence.portal.overview";
+
+  /**
+   * {@code {customer_id, message_id}} → the message as the portal shows it, recording a
+   * portal view; 404 if the message is not the customer's.
+   */
+  public static final String PORTAL_MESSAGE = "persistence.portal.message";
+
+  /** {@code {message_id}} → {@code {customer_id, administration_id}}; 404. */
+  public static final String PORTAL_LINK_RESOLVE = "persistence.portal.resolve";
+
+  /** {@code {}} → {@code {ok: true}} once the database answers; 503 otherwise. */
+  public static final String DATABASE_PING = "persistence.database.ping";
+
+  /** Fire and forget: {@code {token, at, user_agent}} a pixel load seen by the HTTP side. */
+  public static final String OPEN_SEEN = "tracking.open.seen";
+
+  /** {@code {}} → {@code {items}}: the emails the embedded capture mailbox received. */
+  public static final String DEV_MAILBOX_LIST = "mail.devmailbox.list";
+
+  /** {@code {index}} → {@code {html, text, raw, headers}}; 404. */
+  public static final String DEV_MAILBOX_GET = "mail.devmailbox.get";
+
+  private Addresses() {
+  }
+}

@@ -1,0 +1,116 @@
+package casemail.http;
+
+import casemail.bus.BusFailure;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one failure handler: every failed request ends here. API requests get the JSON error of
+ * the API ({@code {"error": {"code", "message", "fields"}}}), pages an error page. Nobody ever
+ * sees a stack trace; our own breakage is logged once, here, with its exception.
+ */
+public final class Failures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+  private static final Map<Integer, String> CODES = Map.of(
+      400, "bad_request",
+      401, "unauthorized",
+      403, "forbidden",
+      404, "not_found",
+      405, "method_not_allowed",
+      409, "conflict",
+      413, "too_large",
+      422, "invalid",
+      429, "too_many_requests",
+      503, "unavailable");
+
+  private final Pages pages;
+
+  public Failures(Pages pages) {
+    this.pages = pages;
+  }
+
+  public void handle(RoutingContext ctx) {
+    var failure = describe(ctx);
+    if (failure.code() >= 500 && failure.code() != 503) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    if (ctx.normalizedPath().startsWith("/api/")) {
+      json(ctx, failure);
+    } else {
+      page(ctx, failure);
+    }
+  }
+
+  /** What went wrong, as a status, a message for people and the problem per field. */
+  static BusFailure describe(RoutingContext ctx) {
+    var thrown = ctx.failure();
+    if (thrown instanceof BusFailure known) {
+      return known;
+    }
+    if (thrown instanceof SchemaValidationException invalid) {
+      var where = invalid.getOutputUnit() == null ? null
+          : invalid.getOutputUnit().getInstanceLocation();
+      var fields = new JsonObject();
+      if (where != null && !where.isBlank()) {
+        fields.put(where.replaceFirst("^/", "").replace('/', '.'), invalid.getMessage());
+      }
+      return new BusFailure(400, invalid.getMessage(), fields);
+    }
+    if (thrown instanceof ValidatorException invalid) {
+      return new BusFailure(400, invalid.getMessage());
+    }
+    if (thrown instanceof HttpException http) {
+      return new BusFailure(http.getStatusCode(), message(http.getStatusCode()));
+    }
+    int status = thrown == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    return new BusFailure(status, message(status));
+  }
+
+  private static String message(int status) {
+    return switch (status) {
+      case 400 -> "The request could not be understood";
+      case 401 -> "Sign in first";
+      case 403 -> "You may not do this";
+      case 404 -> "Not found";
+      case 405 -> "This method is not allowed here";
+      case 413 -> "The request is too large";
+      case 429 -> "Too many attempts; wait a moment and try again";
+      case 503 -> "Casemail is busy or starting; try again shortly";
+      default -> status >= 500 ? "Something went wrong on our side" : "The request was refused";
+    };
+  }
+
+  private static void json(RoutingContext ctx, BusFailure failure) {
+    var code = failure.code() >= 500 ? 500 : failure.code();
+    var error = new JsonObject()
+        .put("code", CODES.getOrDefault(code, code >= 500 ? "internal" : "error"))
+        .put("message", code == 500 ? message(500) : failure.getMessage())
+        .put("fields", failure.fields());
+    ctx.response()
+        .setStatusCode(failure.code())
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", error).encode());
+  }
+
+  private void page(RoutingContext ctx, BusFailure failure) {
+    var status = failure.code();
+    var model = new JsonObject()
+        .put("title", status == 404 ? "Not found" : "Something went wrong")
+        .put("status", status)
+        .put("message", status >= 500 && status != 503 ? message(status) : failure.getMessage())
+        .put("portal", ctx.normalizedPath().startsWith("/portal"));
+    pages.render(ctx, status, "common/error", model);
+  }
+}

@@ -1,0 +1,107 @@
+package casemail.http;
+
+import casemail.bus.Bus;
+import casemail.config.Settings;
+import casemail.http.api.ApiRoutes;
+import casemail.http.portal.PortalRoutes;
+import casemail.http.staff.CaseRoutes;
+import casemail.http.staff.ComposerRoutes;
+import casemail.http.staff.InboxRoutes;
+import casemail.http.staff.LoginRoutes;
+import casemail.http.staff.OverviewRoutes;
+import casemail.security.PortalLinks;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.time.Duration;
+
+/**
+ * Serves staff pages, the portal, the tracking pixel and the JSON API. Talks to the other
+ * verticles only over the event bus. Reads the HTTP port, base URL, secret and portal link
+ * validity from the settings; deployed last, so {@code /health} answers only when all is up.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final long FORM_LIMIT = 1024 * 1024;
+  private static final long SESSION_TIMEOUT_MS = Duration.ofHours(8).toMillis();
+  private static final String STAFF_PATHS =
+      "^/(inbox|customers|invoices|matters|settings|profile|batches|dev)(/.*)?$";
+
+  private final Settings settings;
+  private final boolean devMailbox;
+  private HttpServer server;
+
+  public HttpVerticle(Settings settings, boolean devMailbox) {
+    this.settings = settings;
+    this.devMailbox = devMailbox;
+  }
+
+  @Override
+  public Future<?> start() {
+    var bus = new Bus(vertx);
+    var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
+    return new ApiRoutes(bus, links, settings.baseUrl()).router(vertx)
+        .compose(api -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+            .requestHandler(router(bus, links, api))
+            .listen(settings.httpPort()))
+        .onSuccess(listening -> server = listening);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The port actually listened on (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private Router router(Bus bus, PortalLinks links, Router api) {
+    var router = Router.router(vertx);
+    var pages = new Pages(vertx);
+    var failures = new Failures(pages);
+    new PixelRoutes(vertx).mount(router);
+    router.route().handler(SecurityHeaders.all());
+    new HealthRoutes(bus).mount(router);
+    router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml").sendFile(ApiRoutes.CONTRACT));
+    router.route("/api/v1/*").subRouter(api);
+    router.route("/static/*").handler(StaticHandler.create("webroot"));
+    router.route().handler(sessions());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
+    router.route().handler(new Csrf(pages).check());
+    new LoginRoutes(vertx, pages).mount(router);
+    new PortalRoutes(bus, pages, links).mount(router);
+    router.route().pathRegex(STAFF_PATHS).handler(StaffSession.required());
+    new InboxRoutes(bus, pages).mount(router);
+    new OverviewRoutes(bus, pages).mount(router);
+    new CaseRoutes(bus, pages).mount(router);
+    new ComposerRoutes(bus, pages).mount(router);
+    if (devMailbox) {
+      new DevMailboxRoutes(bus, pages).mount(router);
+    }
+    router.route().failureHandler(failures::handle);
+    for (int status : new int[] {404, 405, 413, 500}) {
+      router.errorHandler(status, failures::handle);
+    }
+    return router;
+  }
+
+  private SessionHandler sessions() {
+    return SessionHandler.create(LocalSessionStore.create(vertx))
+        .setSessionCookieName("casemail_session")
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSameSite(CookieSameSite.LAX)
+        .setCookieSecureFlag(settings.isHttps())
+        .setSessionTimeout(SESSION_TIMEOUT_MS)
+        .setLazySession(true);
+  }
+}

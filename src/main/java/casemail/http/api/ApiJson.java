@@ -1,0 +1,81 @@
+package casemail.http.api;
+
+import casemail.http.Formats;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+
+/** The API's JSON shapes (PRODUCT.md §10), made from the persistence side's replies. */
+final class ApiJson {
+
+  private static final List<String> CUSTOMER = List.of("id", "number", "name", "emails",
+      "language");
+  private static final List<String> INVOICE = List.of("id", "number", "customer_id",
+      "invoice_date", "due_date", "amount", "open_amount", "currency", "status");
+  private static final List<String> MATTER = List.of("id", "reference", "customer_id", "status",
+      "invoice_ids", "total");
+
+  private final Formats formats;
+
+  ApiJson(String timeZone) {
+    this.formats = new Formats(Locale.ROOT, timeZone);
+  }
+
+  static JsonObject caseOf(String type, JsonObject found) {
+    var fields = switch (type) {
+      case "invoice" -> INVOICE;
+      case "matter" -> MATTER;
+      default -> CUSTOMER;
+    };
+    var json = new JsonObject();
+    fields.forEach(field -> json.put(field, found.getValue(field)));
+    return json;
+  }
+
+  static JsonObject page(String type, JsonObject page) {
+    var items = new JsonArray();
+    page.getJsonArray("items").forEach(item -> items.add(caseOf(type, (JsonObject) item)));
+    return new JsonObject().put("items", items).put("next", page.getString("next"));
+  }
+
+  JsonObject message(JsonObject message, String portalUrl) {
+    var caseRef = message.getJsonObject("case");
+    var views = message.getJsonArray("portal_views");
+    var firstView = views.isEmpty() ? null : formats.iso(views.getString(0));
+    var json = new JsonObject()
+        .put("id", message.getString("id"))
+        .put("case", new JsonObject()
+            .put("type", caseRef.getString("type"))
+            .put("id", caseRef.getLong("id")))
+        .put("direction", message.getString("direction"))
+        .put("author", message.getString("author"))
+        .put("subject", message.getString("subject"))
+        .put("body", message.getString("body"))
+        .put("created_at", formats.iso(message.getString("created_at")))
+        .put("deliveries", deliveries(message.getJsonArray("deliveries"), firstView));
+    if (portalUrl != null) {
+      json.put("portal_url", portalUrl);
+    }
+    return json;
+  }
+
+  private JsonArray deliveries(JsonArray deliveries, String portalViewedAt) {
+    var items = new JsonArray();
+    deliveries.forEach(item -> {
+      var delivery = (JsonObject) item;
+      items.add(new JsonObject()
+          .put("id", delivery.getString("id"))
+          .put("to", delivery.getJsonArray("to"))
+          .put("cc", delivery.getJsonArray("cc"))
+          .put("bcc", delivery.getJsonArray("bcc"))
+          .put("status", delivery.getString("status"))
+          .put("error", delivery.getString("error"))
+          .put("sent_at", formats.iso(delivery.getString("sent_at")))
+          .put("first_opened_at", formats.iso(delivery.getString("first_opened_at")))
+          .put("open_count", delivery.getInteger("open_count"))
+          .put("portal_viewed_at", portalViewedAt));
+    });
+    return items;
+  }
+}

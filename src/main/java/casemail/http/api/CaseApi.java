@@ -1,0 +1,64 @@
+package casemail.http.api;
+
+import casemail.bus.Addresses;
+import casemail.bus.Bus;
+import casemail.bus.BusFailure;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Finding cases through the API: lists with paging, and a case named by id or number. */
+final class CaseApi {
+
+  private final Bus bus;
+
+  CaseApi(Bus bus) {
+    this.bus = bus;
+  }
+
+  void list(RoutingContext ctx, String type) {
+    var key = "matter".equals(type) ? "reference" : "number";
+    var limit = ctx.queryParam("limit").isEmpty() ? 50
+        : Integer.parseInt(ctx.queryParam("limit").get(0));
+    var request = new JsonObject()
+        .put("administration_id", ApiAuth.administrationId(ctx))
+        .put("type", type)
+        .put("filter", new JsonObject().put(key, first(ctx, key)))
+        .put("cursor", first(ctx, "cursor"))
+        .put("limit", limit);
+    bus.request(Addresses.CASE_LIST, request)
+        .onSuccess(page -> Responses.json(ctx, 200, ApiJson.page(type, page)))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code {type, id}} for a case given as {@code {type, id | number | reference}}. */
+  Future<JsonObject> resolve(long administrationId, JsonObject given) {
+    var type = given.getString("type");
+    if (given.getLong("id") != null) {
+      return Future.succeededFuture(new JsonObject().put("type", type)
+          .put("id", given.getLong("id")));
+    }
+    var key = "matter".equals(type) ? "reference" : "number";
+    var value = given.getString(key);
+    if (value == null) {
+      return Future.failedFuture(BusFailure.invalid("case", "Give the case's id or " + key));
+    }
+    var request = new JsonObject()
+        .put("administration_id", administrationId)
+        .put("type", type)
+        .put("filter", new JsonObject().put(key, value))
+        .put("limit", 1);
+    return bus.request(Addresses.CASE_LIST, request).map(page -> {
+      if (page.getJsonArray("items").isEmpty()) {
+        throw BusFailure.notFound(type + " " + value);
+      }
+      return new JsonObject().put("type", type)
+          .put("id", page.getJsonArray("items").getJsonObject(0).getLong("id"));
+    });
+  }
+
+  private static String first(RoutingContext ctx, String name) {
+    var values = ctx.queryParam(name);
+    return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+  }
+}

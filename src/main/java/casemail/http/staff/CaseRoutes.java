@@ -1,0 +1,73 @@
+package casemail.http.staff;
+
+import casemail.bus.Addresses;
+import casemail.bus.Bus;
+import casemail.bus.BusFailure;
+import casemail.http.Formats;
+import casemail.http.Pages;
+import casemail.http.StaffSession;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/** The case pages — customer, invoice, matter — with their facts and timeline. */
+public final class CaseRoutes {
+
+  static final Locale STAFF_LOCALE = Locale.forLanguageTag("en-GB");
+
+  private final Bus bus;
+  private final Pages pages;
+
+  public CaseRoutes(Bus bus, Pages pages) {
+    this.bus = bus;
+    this.pages = pages;
+  }
+
+  public void mount(Router router) {
+    for (var type : new String[] {"customer", "invoice", "matter"}) {
+      router.get("/" + type + "s/:id").handler(ctx -> show(ctx, type));
+    }
+  }
+
+  private void show(RoutingContext ctx, String type) {
+    var user = StaffSession.current(ctx);
+    var request = caseRequest(ctx, type);
+    Future.all(
+            bus.request(Addresses.CASE_GET, request),
+            bus.request(Addresses.TIMELINE_GET, request),
+            administration(bus, user.administrationId()))
+        .onSuccess(all -> {
+          JsonObject found = all.resultAt(0);
+          JsonObject timeline = all.resultAt(1);
+          JsonObject administration = all.resultAt(2);
+          var formats = new Formats(STAFF_LOCALE, administration.getString("time_zone"));
+          var model = new CaseView(formats).of(found)
+              .put("timeline", new TimelineView(formats)
+                  .entries(timeline.getJsonArray("items"), type))
+              .put("sent", ctx.request().getParam("sent") != null);
+          pages.render(ctx, "staff/case", model);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The bus request naming this case in the user's administration; 404 for a bad id. */
+  static JsonObject caseRequest(RoutingContext ctx, String type) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw BusFailure.notFound(type);
+    }
+    return new JsonObject()
+        .put("administration_id", StaffSession.current(ctx).administrationId())
+        .put("type", type)
+        .put("id", id);
+  }
+
+  static Future<JsonObject> administration(Bus bus, long administrationId) {
+    return bus.request(Addresses.ADMINISTRATION_GET,
+        new JsonObject().put("administration_id", administrationId));
+  }
+}

@@ -1,0 +1,90 @@
+package casemail.http.staff;
+
+import casemail.http.Formats;
+import casemail.message.PlainText;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Timeline entries prepared for the page: text made safe, times in the administration's zone. */
+final class TimelineView {
+
+  private static final Map<String, String> STATUS = Map.of(
+      "queued", "Queued",
+      "sending", "Sending",
+      "sent", "Sent",
+      "failed", "Failed",
+      "uncertain", "Uncertain",
+      "not_emailed", "Not emailed");
+
+  private final Formats formats;
+
+  TimelineView(Formats formats) {
+    this.formats = formats;
+  }
+
+  /** {@code caseType}: the timeline's own case type; entries of other cases name theirs. */
+  JsonArray entries(JsonArray messages, String caseType) {
+    var entries = new JsonArray();
+    messages.forEach(message -> entries.add(entry((JsonObject) message, caseType)));
+    return entries;
+  }
+
+  private JsonObject entry(JsonObject message, String caseType) {
+    var caseRef = message.getJsonObject("case");
+    var views = message.getJsonArray("portal_views");
+    return new JsonObject()
+        .put("id", message.getString("id"))
+        .put("subject", message.getString("subject"))
+        // PlainText.toHtml escapes everything the user typed.
+        .put("bodyHtml", PlainText.toHtml(message.getString("body")))
+        .put("signatureHtml", PlainText.toHtml(message.getString("signature", "")))
+        .put("createdAt", formats.dateTime(message.getString("created_at")))
+        .put("author", message.getString("author_name"))
+        .put("inbound", "inbound".equals(message.getString("direction")))
+        .put("otherCase", !caseRef.getString("type").equals(caseType))
+        .put("caseLabel", label(caseRef))
+        .put("caseUrl", "/" + caseRef.getString("type") + "s/" + caseRef.getLong("id"))
+        .put("deliveries", deliveries(message.getJsonArray("deliveries")))
+        .put("portalViews", times(views))
+        .put("viewedInPortal", !views.isEmpty());
+  }
+
+  private JsonArray deliveries(JsonArray deliveries) {
+    var views = new JsonArray();
+    deliveries.forEach(item -> {
+      var delivery = (JsonObject) item;
+      var status = delivery.getString("status");
+      views.add(new JsonObject()
+          .put("to", join(delivery.getJsonArray("to")))
+          .put("cc", join(delivery.getJsonArray("cc")))
+          .put("bcc", join(delivery.getJsonArray("bcc")))
+          .put("status", status)
+          .put("statusLabel", STATUS.getOrDefault(status, status))
+          .put("error", delivery.getString("error"))
+          .put("sentAt", formats.dateTime(delivery.getString("sent_at")))
+          .put("opened", delivery.getInteger("open_count", 0) > 0)
+          .put("firstOpenedAt", formats.dateTime(delivery.getString("first_opened_at")))
+          .put("openCount", delivery.getInteger("open_count", 0)));
+    });
+    return views;
+  }
+
+  private JsonArray times(JsonArray instants) {
+    var times = new JsonArray();
+    instants.forEach(instant -> times.add(formats.dateTime((String) instant)));
+    return times;
+  }
+
+  private static String label(JsonObject caseRef) {
+    var type = caseRef.getString("type");
+    var name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    return name + " " + caseRef.getString("label");
+  }
+
+  private static String join(JsonArray values) {
+    return values == null ? "" : values.stream().map(String::valueOf)
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,90 @@
+package casemail.launch;
+
+import casemail.bus.Addresses;
+import casemail.bus.BusFailure;
+import casemail.config.SettingsLoader;
+import casemail.security.PasswordHasher;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code user add}: adds a staff user; the password is read from standard input. */
+@Command(name = "user", description = "Manage staff users.",
+    subcommands = UserCommand.Add.class)
+public final class UserCommand implements Runnable {
+
+  static final int MIN_PASSWORD = 10;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code user add --administration NAME --email E --name N [--admin]}. */
+  @Command(name = "add", description = "Add a staff user (password from standard input).")
+  public static final class Add implements Callable<Integer> {
+
+    @Option(names = "--administration", required = true)
+    String administration;
+
+    @Option(names = "--email", required = true)
+    String email;
+
+    @Option(names = "--name", required = true)
+    String name;
+
+    @Option(names = "--admin", description = "May change settings and users.")
+    boolean admin;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      var err = spec.commandLine().getErr();
+      var password = readPassword();
+      if (password == null || password.length() < MIN_PASSWORD) {
+        err.println("Give a password of at least " + MIN_PASSWORD
+            + " characters on standard input.");
+        return 1;
+      }
+      var request = new JsonObject()
+          .put("administration", administration)
+          .put("email", email)
+          .put("name", name)
+          .put("role", admin ? "admin" : "member")
+          .put("password_hash", PasswordHasher.hash(password));
+      try {
+        var user = DatabaseTool.run(SettingsLoader.load(System.getenv()),
+            bus -> bus.request(Addresses.USER_CREATE, request));
+        spec.commandLine().getOut().println("Added " + user.getString("role") + " "
+            + user.getString("email") + " to " + administration);
+        return 0;
+      } catch (BusFailure failure) {
+        err.println("Not added: " + failure.getMessage());
+        return 1;
+      }
+    }
+
+    private static String readPassword() throws IOException {
+      var console = System.console();
+      if (console != null) {
+        var typed = console.readPassword("Password: ");
+        return typed == null ? null : new String(typed);
+      }
+      var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      var line = in.readLine();
+      return line == null ? null : line.strip();
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package casemail.mail;
+
+import casemail.message.EmailAddress;
+import casemail.message.PlainText;
+import casemail.message.Words;
+import casemail.security.PortalLinks;
+import com.github.jknack.handlebars.EscapingStrategy;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mail.MailMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the email for a claimed delivery: text and HTML parts in the customer's language,
+ * the message and signature, one button into the portal at that message, and the delivery's
+ * tracking pixel. Sent on behalf of the author: From shows the author's and administration's
+ * names at the administration's sender address; Reply-To is the author. Templates are
+ * compiled once.
+ */
+public final class EmailRenderer {
+
+  private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
+  private static final String DEFAULT_COLOUR = "#1d4f91";
+  private static final int MAX_LINE = 900;
+
+  private final String baseUrl;
+  private final PortalLinks portalLinks;
+  private final Template html;
+  private final Template text;
+
+  public EmailRenderer(String baseUrl, PortalLinks portalLinks) {
+    this.baseUrl = baseUrl;
+    this.portalLinks = portalLinks;
+    var loader = new ClassPathTemplateLoader("/templates/email", ".hbs");
+    this.html = compile(new Handlebars(loader), "message.html");
+    this.text = compile(new Handlebars(loader).with(EscapingStrategy.NOOP), "message.txt");
+  }
+
+  /** The email for one claimed delivery (see {@code persistence.delivery.claim}). */
+  public MailMessage render(JsonObject delivery, Instant now) {
+    var context = context(delivery, now);
+    return new MailMessage()
+        .setFrom(ascii(delivery.getString("sender_address")))
+        .setTo(ascii(delivery.getJsonArray("to")))
+        .setCc(orNull(ascii(delivery.getJsonArray("cc"))))
+        .setBcc(orNull(ascii(delivery.getJsonArray("bcc"))))
+        .setSubject(delivery.getString("subject"))
+        .setHeaders(headers(delivery))
+        .setText(wrapLongLines(apply(text, context)))
+        .setHtml(wrapLongLines(apply(html, context)));
+  }
+
+  private Map<String, Object> context(JsonObject delivery, Instant now) {
+    var words = Words.of(delivery.getString("language"));
+    var administration = delivery.getString("administration_name");
+    var messageId = UUID.fromString(delivery.getString("message_id"));
+    var context = new HashMap<String, Object>();
+    context.put("lang", words.language());
+    context.put("subject", delivery.getString("subject"));
+    context.put("administrationName", administration);
+    context.put("intro", words.get("email.intro", administration));
+    context.put("body", delivery.getString("body"));
+    context.put("bodyHtml", PlainText.toHtml(delivery.getString("body")));
+    context.put("signature", delivery.getString("signature"));
+    context.put("signatureHtml", PlainText.toHtml(delivery.getString("signature")));
+    context.put("button", words.get("email.button"));
+    context.put("portalUrl", baseUrl + "/portal/l/" + portalLinks.token(messageId, now));
+    context.put("footer", words.get("email.footer", delivery.getString("author_name"),
+        administration));
+    context.put("colour", colour(delivery.getString("portal_colour")));
+    if (!"off".equals(delivery.getString("tracking_mode"))) {
+      context.put("pixelUrl", baseUrl + "/o/" + delivery.getString("tracking_token") + ".gif");
+    }
+    return context;
+  }
+
+  private static MultiMap headers(JsonObject delivery) {
+    var sender = ascii(delivery.getString("sender_address"));
+    var displayName = delivery.getString("author_name") + " | "
+        + delivery.getString("administration_name");
+    var headers = MultiMap.caseInsensitiveMultiMap()
+        .add("Message-ID", delivery.getString("message_id_header"))
+        .add("From", MailHeaders.address(displayName, sender))
+        .add("Reply-To", MailHeaders.address(delivery.getString("author_name"),
+            ascii(delivery.getString("author_email"))))
+        .add("Subject", MailHeaders.subject(delivery.getString("subject")))
+        .add("To", MailHeaders.addresses(ascii(delivery.getJsonArray("to"))));
+    var cc = ascii(delivery.getJsonArray("cc"));
+    if (!cc.isEmpty()) {
+      headers.add("Cc", MailHeaders.addresses(cc));
+    }
+    return headers;
+  }
+
+  private static String ascii(String address) {
+    return EmailAddress.parse(address).map(EmailAddress::ascii).orElse(address);
+  }
+
+  private static List<String> ascii(JsonArray addresses) {
+    return addresses.stream().map(String::valueOf).map(EmailRenderer::ascii).toList();
+  }
+
+  /** The mail client writes an empty Cc header for an empty list; null writes none. */
+  private static List<String> orNull(List<String> addresses) {
+    return addresses.isEmpty() ? null : addresses;
+  }
+
+  private static String colour(String value) {
+    return value != null && COLOUR.matcher(value).matches() ? value : DEFAULT_COLOUR;
+  }
+
+  /**
+   * Breaks lines longer than SMTP allows at a space: the mail client sends all-ASCII parts
+   * as 7bit without folding them.
+   */
+  static String wrapLongLines(String content) {
+    var out = new StringBuilder(content.length() + 16);
+    for (var line : content.split("\n", -1)) {
+      while (line.length() > MAX_LINE) {
+        int cut = line.lastIndexOf(' ', MAX_LINE);
+        cut = cut <= 0 ? MAX_LINE : cut;
+        out.append(line, 0, cut).append('\n');
+        line = line.substring(cut).stripLeading();
+      }
+      out.append(line).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
+  private static Template compile(Handlebars handlebars, String name) {
+    try {
+      return handlebars.compile(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Email template " + name + " is missing", e);
+    }
+  }
+
+  private static String apply(Template template, Map<String, Object> context) {
+    try {
+      return template.apply(context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

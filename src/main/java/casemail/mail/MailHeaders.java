@@ -1,0 +1,54 @@
+package casemail.mail;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Header values encoded by Jakarta Mail rather than by hand: display names and subjects as
+ * RFC 2047 encoded words, folded at 76 columns. Control characters never reach a header, so
+ * no input can add one.
+ */
+final class MailHeaders {
+
+  private MailHeaders() {
+  }
+
+  static String subject(String subject) {
+    return fold("Subject", encode(clean(subject)));
+  }
+
+  /** {@code "Display Name" <address>}, the name quoted or encoded as it needs. */
+  static String address(String name, String address) {
+    try {
+      var value = new InternetAddress(address, clean(name), "UTF-8").toString();
+      return fold("From", value);
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+  }
+
+  static String addresses(List<String> addresses) {
+    return fold("To", addresses.stream().collect(Collectors.joining(", ")));
+  }
+
+  /** Replaces CR, LF and other control characters with spaces. */
+  static String clean(String value) {
+    return value == null ? "" : value.replaceAll("\\p{Cntrl}+", " ").strip();
+  }
+
+  private static String encode(String text) {
+    try {
+      return MimeUtility.encodeText(text, "UTF-8", "Q");
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+  }
+
+  /** Folds with CRLF-free line breaks: the mail client writes each line with CRLF itself. */
+  private static String fold(String header, String value) {
+    return MimeUtility.fold(header.length() + 2, value).replace("\r\n", "\n");
+  }
+}

@@ -1,0 +1,101 @@
+package casemail.message;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a user asks to send, checked before anything is stored: a subject on one line, some
+ * text, and valid addresses (normalised). {@code to} is null when the customer's own addresses
+ * should be used. Problems are named per field, in the words shown next to the field.
+ */
+public record MessageDraft(
+    List<String> to, List<String> cc, List<String> bcc, String subject, String body) {
+
+  public static final int MAX_SUBJECT = 250;
+  public static final int MAX_BODY = 100_000;
+
+  /** The checked draft, or the problems per field. */
+  public record Checked(MessageDraft draft, Map<String, String> problems) {
+
+    public boolean isValid() {
+      return problems.isEmpty();
+    }
+
+    public JsonObject problemsJson() {
+      var json = new JsonObject();
+      problems.forEach(json::put);
+      return json;
+    }
+  }
+
+  /** Checks raw input; {@code to} null means "the customer's addresses". */
+  public static Checked check(String to, String cc, String bcc, String subject, String body) {
+    var problems = new LinkedHashMap<String, String>();
+    var toList = to == null ? null : addresses("to", to, problems);
+    var ccList = addresses("cc", cc, problems);
+    var bccList = addresses("bcc", bcc, problems);
+    checkSubject(subject, problems);
+    checkBody(body, problems);
+    var draft = new MessageDraft(toList, ccList, bccList,
+        subject == null ? "" : subject.strip(), body == null ? "" : body.strip());
+    return new Checked(draft, problems);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("to", to == null ? null : new JsonArray(to))
+        .put("cc", new JsonArray(cc))
+        .put("bcc", new JsonArray(bcc))
+        .put("subject", subject)
+        .put("body", body);
+  }
+
+  private static List<String> addresses(String field, String text, Map<String, String> problems) {
+    var valid = new ArrayList<String>();
+    var invalid = new ArrayList<String>();
+    for (var part : EmailAddress.split(text)) {
+      EmailAddress.parse(part).ifPresentOrElse(
+          address -> {
+            if (!valid.contains(address.value())) {
+              valid.add(address.value());
+            }
+          },
+          () -> invalid.add(part));
+    }
+    if (!invalid.isEmpty()) {
+      problems.put(field, "Not a valid email address: " + String.join(", ", invalid));
+    }
+    return valid;
+  }
+
+  private static void checkSubject(String subject, Map<String, String> problems) {
+    if (subject == null || subject.isBlank()) {
+      problems.put("subject", "Enter a subject");
+    } else if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
+      problems.put("subject", "The subject must be a single line");
+    } else if (hasControlCharacters(subject, "")) {
+      problems.put("subject", "The subject contains characters that cannot be sent");
+    } else if (subject.length() > MAX_SUBJECT) {
+      problems.put("subject", "The subject can be at most " + MAX_SUBJECT + " characters");
+    }
+  }
+
+  private static void checkBody(String body, Map<String, String> problems) {
+    if (body == null || body.isBlank()) {
+      problems.put("body", "Enter the message text");
+    } else if (body.length() > MAX_BODY) {
+      problems.put("body", "The message can be at most " + MAX_BODY + " characters");
+    } else if (hasControlCharacters(body, "\r\n\t")) {
+      problems.put("body", "The message contains characters that cannot be sent");
+    }
+  }
+
+  /** Control characters other than those allowed: they cannot be stored or mailed safely. */
+  public static boolean hasControlCharacters(String text, String allowed) {
+    return text.chars().anyMatch(c -> Character.isISOControl(c) && allowed.indexOf(c) < 0);
+  }
+}

@@ -1,0 +1,95 @@
+package casemail.persistence;
+
+import casemail.bus.BusFailure;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Locale;
+
+/** Administrations: the tenants. Created on first import or user; read for every email. */
+public final class AdministrationRepository {
+
+  static final String COLUMNS = """
+      a.id, a.name, a.sender_address, a.sender_name, a.default_signature, a.default_language,
+      a.time_zone, a.portal_colour, a.reply_notifications, a.tracking_mode,
+      a.payment_url_template""";
+
+  private static final String ENSURE = """
+      INSERT INTO administrations (name, sender_address, sender_name)
+      VALUES ($1, $2, $1)
+      ON CONFLICT (name) DO NOTHING""";
+
+  private static final String BY_NAME = "SELECT " + COLUMNS + """
+
+      FROM administrations a
+      WHERE a.name = $1""";
+
+  private static final String BY_ID = "SELECT " + COLUMNS + """
+
+      FROM administrations a
+      WHERE a.id = $1""";
+
+  private final SqlClient db;
+
+  public AdministrationRepository(SqlClient db) {
+    this.db = db;
+  }
+
+  /** The administration of that name, created with a placeholder sender address if new. */
+  public Future<JsonObject> ensure(JsonObject request) {
+    var name = request.getString("name");
+    return ensure(db, name).map(AdministrationRepository::toAdministration);
+  }
+
+  public Future<JsonObject> get(JsonObject request) {
+    return db.preparedQuery(BY_ID).execute(Tuple.of(request.getLong("administration_id")))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw BusFailure.notFound("Administration");
+          }
+          return toAdministration(rows.iterator().next());
+        });
+  }
+
+  static Future<Row> ensure(SqlClient client, String name) {
+    if (name == null || name.isBlank()) {
+      return Future.failedFuture(BusFailure.invalid("administration", "Name is required"));
+    }
+    return client.preparedQuery(ENSURE).execute(Tuple.of(name, defaultSender(name)))
+        .compose(ignored -> client.preparedQuery(BY_NAME).execute(Tuple.of(name)))
+        .map(rows -> rows.iterator().next());
+  }
+
+  /** The administration named, or a 404. */
+  static Future<Row> byName(SqlClient client, String name) {
+    return client.preparedQuery(BY_NAME).execute(Tuple.of(name)).map(rows -> {
+      if (rows.size() == 0) {
+        throw BusFailure.notFound("Administration '" + name + "'");
+      }
+      return rows.iterator().next();
+    });
+  }
+
+  private static String defaultSender(String name) {
+    var slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("(^-|-$)", "");
+    return "noreply@" + (slug.isEmpty() ? "casemail" : slug) + ".example";
+  }
+
+  static JsonObject toAdministration(Row row) {
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("name", row.getString("name"))
+        .put("sender_address", row.getString("sender_address"))
+        .put("sender_name", row.getString("sender_name"))
+        .put("default_signature", row.getString("default_signature"))
+        .put("default_language", row.getString("default_language"))
+        .put("time_zone", row.getString("time_zone"))
+        .put("portal_colour", row.getString("portal_colour"))
+        .put("reply_notifications", row.getBoolean("reply_notifications"))
+        .put("tracking_mode", row.getString("tracking_mode"))
+        .put("payment_url_template", row.getString("payment_url_template"));
+  }
+}

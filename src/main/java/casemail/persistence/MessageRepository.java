@@ -1,0 +1,171 @@
+package casemail.persistence;
+
+import casemail.bus.BusFailure;
+import casemail.security.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+
+/**
+ * Messages and their first delivery. A message is stored together with its delivery in one
+ * transaction; the delivery is the outbox entry the mailing verticle will claim.
+ */
+public final class MessageRepository {
+
+  static final String NO_ADDRESS = "Not emailed: the customer has no email address";
+  private static final int TIMELINE_LIMIT = 1000;
+
+  private final Pool db;
+
+  public MessageRepository(Pool db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores a message written by a user on a case. Without {@code to}, the customer's own
+   * addresses are used; with none at all the message is stored for the portal only.
+   */
+  public Future<JsonObject> create(JsonObject request) {
+    long administrationId = request.getLong("administration_id");
+    var caseRef = request.getJsonObject("case");
+    var type = CaseType.parse(caseRef.getString("type"));
+    var id = UUID.randomUUID();
+    return db.withTransaction(tx -> author(tx, administrationId, request.getLong("author_id"))
+        .compose(author -> CaseRepository.one(tx, type, administrationId, caseRef.getLong("id"))
+            .compose(found -> customerOf(tx, type, found))
+            .compose(customer -> insert(tx, id, request, author, customer))))
+        .compose(ignored -> get(administrationId, id));
+  }
+
+  public Future<JsonObject> get(JsonObject request) {
+    return get(request.getLong("administration_id"), parseId(request.getString("id")));
+  }
+
+  /** The case's messages, newest first; a customer's timeline includes all its cases. */
+  public Future<JsonObject> timeline(JsonObject request) {
+    var type = CaseType.parse(request.getString("type"));
+    long administrationId = request.getLong("administration_id");
+    long caseId = request.getLong("id");
+    var sql = type == CaseType.CUSTOMER ? MessageSql.CUSTOMER_TIMELINE : MessageSql.CASE_TIMELINE;
+    var tuple = Tuple.of(administrationId, type.value(), caseId, TIMELINE_LIMIT);
+    return CaseRepository.one(db, type, administrationId, caseId)
+        .compose(found -> db.preparedQuery(sql).execute(tuple))
+        .map(rows -> {
+          var items = new JsonArray();
+          rows.forEach(row -> items.add(toMessage(row)));
+          return new JsonObject().put("items", items);
+        });
+  }
+
+  /** The administration's newest messages. */
+  public Future<JsonObject> inbox(JsonObject request) {
+    var tuple = Tuple.of(request.getLong("administration_id"), request.getInteger("limit", 50));
+    return db.preparedQuery(MessageSql.INBOX).execute(tuple).map(rows -> {
+      var items = new JsonArray();
+      rows.forEach(row -> items.add(toMessage(row)));
+      return new JsonObject().put("items", items);
+    });
+  }
+
+  private Future<JsonObject> get(long administrationId, UUID id) {
+    return db.preparedQuery(MessageSql.BY_ID).execute(Tuple.of(administrationId, id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw BusFailure.notFound("Message");
+          }
+          return toMessage(rows.iterator().next());
+        });
+  }
+
+  private static Future<Row> author(SqlClient tx, long administrationId, Long authorId) {
+    return tx.preparedQuery(MessageSql.AUTHOR).execute(Tuple.of(administrationId, authorId))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw BusFailure.invalid("author", "Unknown author");
+          }
+          return rows.iterator().next();
+        });
+  }
+
+  private static Future<JsonObject> customerOf(SqlClient tx, CaseType type, JsonObject found) {
+    if (type == CaseType.CUSTOMER) {
+      return Future.succeededFuture(found);
+    }
+    return CaseRepository.one(tx, CaseType.CUSTOMER, found.getLong("administration_id"),
+        found.getLong("customer_id")).map(customer -> customer
+        .put("case_type", type.value())
+        .put("case_id", found.getLong("id")));
+  }
+
+  private static Future<Void> insert(
+      SqlClient tx, UUID id, JsonObject request, Row author, JsonObject customer) {
+    var signature = signatureOf(author);
+    var message = Tuple.of(id, customer.getLong("administration_id"), customer.getLong("id"),
+            customer.getString("case_type", "customer"),
+            customer.getLong("case_id", customer.getLong("id")), author.getLong("id"))
+        .addString(request.getString("subject"))
+        .addString(request.getString("body"))
+        .addString(signature);
+    return tx.preparedQuery(MessageSql.INSERT_MESSAGE).execute(message)
+        .compose(ignored -> tx.preparedQuery(MessageSql.INSERT_DELIVERY)
+            .execute(delivery(id, request, author, customer)))
+        .mapEmpty();
+  }
+
+  private static Tuple delivery(UUID messageId, JsonObject request, Row author, JsonObject customer) {
+    var to = request.getJsonArray("to", customer.getJsonArray("emails"));
+    var deliveryId = UUID.randomUUID();
+    var emailed = !to.isEmpty();
+    return Tuple.of(deliveryId, customer.getLong("administration_id"), messageId)
+        .addArrayOfString(Rows.array(to))
+        .addArrayOfString(Rows.array(request.getJsonArray("cc")))
+        .addArrayOfString(Rows.array(request.getJsonArray("bcc")))
+        .addString(emailed ? "queued" : "not_emailed")
+        .addString(emailed ? null : NO_ADDRESS)
+        .addString(messageIdHeader(deliveryId, author.getString("sender_address")))
+        .addString(Tokens.random(16));
+  }
+
+  private static String signatureOf(Row author) {
+    var own = author.getString("signature");
+    return own == null || own.isBlank() ? author.getString("default_signature") : own;
+  }
+
+  static String messageIdHeader(UUID deliveryId, String senderAddress) {
+    var domain = senderAddress.substring(senderAddress.lastIndexOf('@') + 1);
+    return "<" + deliveryId + "@" + domain + ">";
+  }
+
+  static UUID parseId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw BusFailure.notFound("Message");
+    }
+  }
+
+  static JsonObject toMessage(Row row) {
+    return new JsonObject()
+        .put("id", Rows.uuid(row, "id"))
+        .put("customer_id", row.getLong("customer_id"))
+        .put("customer_name", row.getString("customer_name"))
+        .put("case", new JsonObject()
+            .put("type", row.getString("case_type"))
+            .put("id", row.getLong("case_id"))
+            .put("label", row.getString("case_label")))
+        .put("direction", row.getString("direction"))
+        .put("author", row.getString("author_email"))
+        .put("author_name", row.getString("author_name"))
+        .put("subject", row.getString("subject"))
+        .put("body", row.getString("body"))
+        .put("signature", row.getString("signature"))
+        .put("created_at", Rows.instant(row, "created_at"))
+        .put("deliveries", row.getJsonArray("deliveries"))
+        .put("portal_views", row.getJsonArray("portal_views"));
+  }
+}

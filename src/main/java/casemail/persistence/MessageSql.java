@@ -1,0 +1,82 @@
+package casemail.persistence;
+
+/** The SQL that stores and reads messages with their deliveries. */
+final class MessageSql {
+
+  /** A message with its deliveries and portal views as JSON arrays, for timelines and API. */
+  private static final String SELECT = """
+      SELECT m.id, m.customer_id, m.case_type, m.case_id, m.direction, m.subject, m.body,
+        m.signature, m.created_at, u.email AS author_email, u.name AS author_name,
+        c.name AS customer_name,
+        COALESCE(i.number, mt.reference, c.number) AS case_label,
+        (
+          SELECT COALESCE(json_agg(json_build_object(
+            'id', d.id, 'to', d.to_addresses, 'cc', d.cc_addresses, 'bcc', d.bcc_addresses,
+            'status', d.status, 'error', d.error, 'sent_at', d.sent_at,
+            'first_opened_at', d.first_opened_at, 'last_opened_at', d.last_opened_at,
+            'open_count', d.open_count, 'attempts', d.attempts, 'created_at', d.created_at
+          ) ORDER BY d.created_at), '[]'::json)
+          FROM deliveries d
+          WHERE d.message_id = m.id
+        ) AS deliveries,
+        (
+          SELECT COALESCE(json_agg(v.viewed_at ORDER BY v.viewed_at), '[]'::json)
+          FROM portal_views v
+          WHERE v.message_id = m.id
+        ) AS portal_views
+      FROM messages m
+      JOIN customers c ON c.id = m.customer_id
+      LEFT JOIN users u ON u.id = m.author_id
+      LEFT JOIN invoices i ON m.case_type = 'invoice' AND i.id = m.case_id
+      LEFT JOIN matters mt ON m.case_type = 'matter' AND mt.id = m.case_id
+      """;
+
+  static final String BY_ID = SELECT + """
+      WHERE m.administration_id = $1 AND m.id = $2""";
+
+  static final String CASE_TIMELINE = SELECT + """
+      WHERE m.administration_id = $1 AND m.case_type = $2 AND m.case_id = $3
+      ORDER BY m.created_at DESC
+      LIMIT $4""";
+
+  /** A customer's timeline holds the messages of all its cases. */
+  static final String CUSTOMER_TIMELINE = SELECT + """
+      WHERE m.administration_id = $1 AND m.customer_id = $3 AND $2::text = 'customer'
+      ORDER BY m.created_at DESC
+      LIMIT $4""";
+
+  /** The administration's newest messages, for the inbox. */
+  static final String INBOX = SELECT + """
+      WHERE m.administration_id = $1
+      ORDER BY m.created_at DESC
+      LIMIT $2""";
+
+  /** Every message to any of the customer's cases, for the portal. */
+  static final String PORTAL_LIST = SELECT + """
+      WHERE m.customer_id = $1
+      ORDER BY m.created_at DESC
+      LIMIT 500""";
+
+  /** One message, only if it belongs to the portal's customer. */
+  static final String PORTAL_ONE = SELECT + """
+      WHERE m.customer_id = $1 AND m.id = $2""";
+
+  static final String AUTHOR = """
+      SELECT u.id, u.name, u.email, u.signature, a.default_signature, a.sender_address
+      FROM users u
+      JOIN administrations a ON a.id = u.administration_id
+      WHERE u.administration_id = $1 AND u.id = $2""";
+
+  static final String INSERT_MESSAGE = """
+      INSERT INTO messages (id, administration_id, customer_id, case_type, case_id, author_id,
+        subject, body, signature)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+
+  static final String INSERT_DELIVERY = """
+      INSERT INTO deliveries (id, administration_id, message_id, to_addresses, cc_addresses,
+        bcc_addresses, status, error, message_id_header, tracking_token)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+
+  private MessageSql() {
+  }
+}

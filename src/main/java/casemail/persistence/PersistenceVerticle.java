@@ -1,0 +1,98 @@
+package casemail.persistence;
+
+import casemail.bus.Addresses;
+import casemail.bus.Bus;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+
+/**
+ * The only part of Casemail that talks to PostgreSQL. Consumes every {@code persistence.*}
+ * request address of {@link Addresses} and publishes {@link Addresses#DELIVERY_QUEUED} when a
+ * stored message has something to mail. Reads the database URL from the settings; schema
+ * migrations have been applied before it starts.
+ */
+public final class PersistenceVerticle extends VerticleBase {
+
+  private final String databaseUrl;
+  private Pool pool;
+
+  public PersistenceVerticle(String databaseUrl) {
+    this.databaseUrl = databaseUrl;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = Database.pool(vertx, databaseUrl);
+    var bus = new Bus(vertx);
+    return Future.all(List.of(
+        registerStaff(bus),
+        registerCases(bus),
+        registerMessages(bus),
+        registerDelivery(bus),
+        registerPortal(bus)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool.close();
+  }
+
+  private Future<?> registerStaff(Bus bus) {
+    var administrations = new AdministrationRepository(pool);
+    var users = new UserRepository(pool);
+    var apiKeys = new ApiKeyRepository(pool);
+    return Future.all(List.of(
+        bus.consume(Addresses.ADMINISTRATION_ENSURE, administrations::ensure),
+        bus.consume(Addresses.ADMINISTRATION_GET, administrations::get),
+        bus.consume(Addresses.USER_CREATE, users::create),
+        bus.consume(Addresses.USER_SET_PASSWORD, users::setPassword),
+        bus.consume(Addresses.USER_FIND, users::find),
+        bus.consume(Addresses.USER_GET, users::get),
+        bus.consume(Addresses.API_KEY_CREATE, apiKeys::create),
+        bus.consume(Addresses.API_KEY_FIND, apiKeys::find),
+        bus.consume(Addresses.DATABASE_PING, this::ping)));
+  }
+
+  private Future<?> registerCases(Bus bus) {
+    var cases = new CaseRepository(pool);
+    var imports = new ImportRepository(pool);
+    return Future.all(
+        bus.consume(Addresses.CASE_LIST, cases::list),
+        bus.consume(Addresses.CASE_GET, cases::get),
+        bus.consume(Addresses.IMPORT_APPLY, imports::apply));
+  }
+
+  private Future<?> registerMessages(Bus bus) {
+    var messages = new MessageRepository(pool);
+    return Future.all(
+        bus.consume(Addresses.MESSAGE_CREATE, request -> messages.create(request)
+            .onSuccess(message -> bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject()))),
+        bus.consume(Addresses.MESSAGE_GET, messages::get),
+        bus.consume(Addresses.TIMELINE_GET, messages::timeline),
+        bus.consume(Addresses.INBOX_LIST, messages::inbox));
+  }
+
+  private Future<?> registerDelivery(Bus bus) {
+    var deliveries = new DeliveryRepository(pool);
+    var opens = new OpenRepository(pool);
+    return Future.all(
+        bus.consume(Addresses.DELIVERY_CLAIM, deliveries::claim),
+        bus.consume(Addresses.DELIVERY_RECORD, deliveries::record),
+        bus.consume(Addresses.OPEN_STORE, opens::store));
+  }
+
+  private Future<?> registerPortal(Bus bus) {
+    var portal = new PortalRepository(pool);
+    return Future.all(
+        bus.consume(Addresses.PORTAL_LINK_RESOLVE, portal::resolve),
+        bus.consume(Addresses.PORTAL_OVERVIEW, portal::overview),
+        bus.consume(Addresses.PORTAL_MESSAGE, portal::message));
+  }
+
+  private Future<JsonObject> ping(JsonObject ignored) {
+    return pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("ok", true));
+  }
+}
