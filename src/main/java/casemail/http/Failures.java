@@ -56,6 +56,9 @@ public final class Failures {
   /** What went wrong, as a status, a message for people and the problem per field. */
   static BusFailure describe(RoutingContext ctx) {
     var thrown = ctx.failure();
+    if (thrown instanceof HttpException http && http.getCause() instanceof ValidatorException) {
+      thrown = http.getCause();
+    }
     if (thrown instanceof BusFailure known) {
       return known;
     }

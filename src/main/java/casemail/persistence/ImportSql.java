@@ -10,8 +10,10 @@ final class ImportSql {
   static final String UPSERT_CUSTOMERS = """
       INSERT INTO customers AS c (administration_id, number, name, emails, contact_name, phone,
         language, address, postal_code, city, country)
-      SELECT $1, u.number, u.name, string_to_array(u.emails, E'\\n'), u.contact_name, u.phone,
-        COALESCE(u.language, a.default_language), u.address, u.postal_code, u.city, u.country
+      SELECT $1, u.number, u.name, string_to_array(u.emails, E'\\n'),
+        COALESCE(u.contact_name, ''), COALESCE(u.phone, ''),
+        COALESCE(u.language, a.default_language), COALESCE(u.address, ''),
+        COALESCE(u.postal_code, ''), COALESCE(u.city, ''), COALESCE(u.country, '')
       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
           $8::text[], $9::text[], $10::text[], $11::text[])
         AS u(number, name, emails, contact_name, phone, language, address, postal_code, city,
@@ -32,7 +34,7 @@ final class ImportSql {
       INSERT INTO invoices AS i (administration_id, customer_id, number, invoice_date, due_date,
         amount, open_amount, currency, description)
       SELECT $1, c.id, u.number, u.invoice_date::date, u.due_date::date, u.amount::numeric,
-        u.open_amount::numeric, u.currency, u.description
+        u.open_amount::numeric, u.currency, COALESCE(u.description, '')
       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
           $8::text[], $9::text[])
         AS u(number, customer_number, invoice_date, due_date, amount, open_amount, currency,

@@ -118,7 +118,10 @@ public final class MessageRepository {
   }
 
   private static Tuple delivery(UUID messageId, JsonObject request, Row author, JsonObject customer) {
-    var to = request.getJsonArray("to", customer.getJsonArray("emails"));
+    var to = request.getJsonArray("to");
+    if (to == null) {
+      to = customer.getJsonArray("emails");
+    }
     var deliveryId = UUID.randomUUID();
     var emailed = !to.isEmpty();
     return Tuple.of(deliveryId, customer.getLong("administration_id"), messageId)

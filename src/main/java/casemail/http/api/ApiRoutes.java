@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.ValidatedRequest;
@@ -45,7 +46,7 @@ public final class ApiRoutes {
   }
 
   private Router build(Vertx vertx, OpenAPIContract contract) {
-    var builder = RouterBuilder.create(vertx, contract)
+    var builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false))
         .rootHandler(new ApiAuth(bus));
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));

@@ -1,0 +1,164 @@
+package casemail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import casemail.testing.Browser;
+import casemail.testing.Cases;
+import casemail.testing.Emails;
+import casemail.testing.Eventually;
+import casemail.testing.TestApp;
+import casemail.testing.TestData;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton end to end, through HTTP, real PostgreSQL and a real SMTP server: a user
+ * signs in, sends a message from an invoice, the customer's mailbox receives it, its button
+ * opens the portal at that message, and the timeline shows sent, opened and viewed.
+ */
+class SendMessageIT {
+
+  private static final String SENDER = "noreply@acme-credit-management.example";
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void sendsAnEmailOnBehalfOfTheUserWithOneButtonAndAPixel() throws Exception {
+    var subject = "Herinnering – Ærø Müller ✓ " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000030");
+    var staff = signedIn();
+
+    var sent = send(staff, "/invoices/" + invoice, subject, "Dear customer,\n\nPlease pay.");
+
+    assertThat(sent.status()).isEqualTo(200);
+    assertThat(sent.body()).contains("Your message was stored");
+    var email = Emails.withSubject(app, subject);
+    var from = (InternetAddress) email.getFrom()[0];
+    assertThat(from.getPersonal()).isEqualTo(TestData.ADMIN_NAME + " | " + TestData.ADMINISTRATION);
+    assertThat(from.getAddress()).isEqualTo(SENDER);
+    assertThat(((InternetAddress) email.getReplyTo()[0]).getAddress())
+        .isEqualTo(TestData.ADMIN_EMAIL);
+    assertThat(email.getHeader("Subject")[0]).startsWith("=?UTF-8?");
+    assertThat(email.getMessageID()).endsWith("@acme-credit-management.example>");
+    assertThat(email.isMimeType("multipart/alternative")).isTrue();
+    assertThat(Emails.part(email, "text/plain")).contains("Please pay.", "/portal/l/");
+    var html = Jsoup.parse(Emails.part(email, "text/html"));
+    assertThat(html.select("a")).hasSize(1);
+    assertThat(html.selectFirst("a").text()).isEqualTo("Reply to this message");
+    assertThat(html.selectFirst("a").attr("href")).startsWith(app.url("/portal/l/"));
+    assertThat(html.select("img").attr("src")).matches(
+        app.url("/o/") + "[A-Za-z0-9_-]{22}\\.gif");
+  }
+
+  @Test
+  void theButtonOpensThePortalAtTheMessageAndTheTimelineShowsIt() throws Exception {
+    var subject = "Portal check " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000031");
+    var staff = signedIn();
+    send(staff, "/invoices/" + invoice, subject, "Text with <b>markup</b> & a link.");
+    var email = Emails.withSubject(app, subject);
+
+    var portal = app.browser().open(button(email));
+
+    assertThat(portal.status()).isEqualTo(200);
+    assertThat(portal.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(portal.document().select("h1").text()).isEqualTo(subject);
+    assertThat(portal.document().select(".body").text()).contains("Text with <b>markup</b>");
+    assertThat(portal.document().select(".body b")).isEmpty();
+    var timeline = staff.open("/invoices/" + invoice).document();
+    assertThat(timeline.select(".entry").first().text())
+        .contains(subject, "Sent", "to administratie@smit-jansen.example",
+            "by " + TestData.ADMIN_NAME, "Viewed in portal");
+  }
+
+  @Test
+  void thePixelRecordsAnOpenOnTheTimeline() throws Exception {
+    var subject = "Pixel check " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000023");
+    var staff = signedIn();
+    send(staff, "/invoices/" + invoice, subject, "Hello");
+    var html = Jsoup.parse(Emails.part(Emails.withSubject(app, subject), "text/html"));
+
+    var pixel = app.browser().get(html.select("img").attr("src").substring(app.url("").length()));
+
+    assertThat(pixel.status()).isEqualTo(200);
+    assertThat(pixel.header("Content-Type")).isEqualTo("image/gif");
+    assertThat(pixel.header("Cache-Control")).contains("no-store");
+    var entry = Eventually.get(() -> staff.open("/invoices/" + invoice).document()
+        .select(".entry").first().text(), text -> text.contains("Opened"));
+    assertThat(entry).contains("(1×)");
+  }
+
+  @Test
+  void aCustomerWithoutEmailGetsThePortalOnlyAndTheTimelineSaysWhy() {
+    var subject = "No address " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000001");
+    var staff = signedIn();
+    var composer = staff.open("/invoices/" + invoice + "/messages/new");
+    assertThat(composer.document().select("#to").val()).isEmpty();
+
+    send(staff, "/invoices/" + invoice, subject, "Only in the portal");
+
+    var entry = staff.open("/invoices/" + invoice).document().select(".entry").first().text();
+    assertThat(entry).contains(subject, "Not emailed", "the customer has no email address");
+    Emails.sleep(1500);
+    assertThat(Emails.find(app, subject)).isEmpty();
+  }
+
+  @Test
+  void aRefusedMessageComesBackWithEverythingTyped() {
+    var invoice = Cases.invoice(app, "2026-000024");
+    var staff = signedIn();
+    var composer = staff.open("/invoices/" + invoice + "/messages/new");
+
+    var refused = staff.submit(composer, "form.composer",
+        Map.of("to", "not-an-address", "subject", "", "body", "Kept text"));
+
+    assertThat(refused.status()).isEqualTo(422);
+    var page = refused.document();
+    assertThat(page.select("#to-error").text()).contains("not-an-address");
+    assertThat(page.select("#subject-error").text()).isEqualTo("Enter a subject");
+    assertThat(page.select("#body").text()).isEqualTo("Kept text");
+    assertThat(page.select("#to").val()).isEqualTo("not-an-address");
+  }
+
+  @Test
+  void healthAnswersOnceRunning() {
+    assertThat(app.browser().get("/health").status()).isEqualTo(200);
+    assertThat(app.browser().get("/ready").status()).isEqualTo(200);
+  }
+
+  private static Browser signedIn() {
+    var browser = app.browser();
+    var inbox = browser.login(TestData.ADMIN_EMAIL, TestData.PASSWORD);
+    assertThat(inbox.status()).isEqualTo(200);
+    return browser;
+  }
+
+  private static Browser.Response send(Browser staff, String casePath, String subject,
+      String body) {
+    var composer = staff.open(casePath + "/messages/new");
+    return staff.submit(composer, "form.composer", Map.of("subject", subject, "body", body));
+  }
+
+  /** The path of the email's button, relative to the base URL. */
+  private static String button(MimeMessage email) {
+    var href = Jsoup.parse(Emails.part(email, "text/html")).selectFirst("a").attr("href");
+    return href.substring(app.url("").length());
+  }
+}

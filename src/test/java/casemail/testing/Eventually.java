@@ -1,0 +1,24 @@
+package casemail.testing;
+
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** Polls for a condition that becomes true asynchronously (mail sent, open stored). */
+public final class Eventually {
+
+  private Eventually() {
+  }
+
+  public static <T> T get(Supplier<T> value, Predicate<T> until) {
+    var deadline = System.currentTimeMillis() + 15_000;
+    T last = value.get();
+    while (!until.test(last)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("Condition not met; last value: " + last);
+      }
+      Emails.sleep(100);
+      last = value.get();
+    }
+    return last;
+  }
+}
