@@ -15,6 +15,13 @@ public final class Addresses {
   public static final String ADMINISTRATION_GET = "persistence.administration.get";
 
   /**
+   * {@code {administration_id, name, sender_address, sender_name, default_signature,
+   * default_language, time_zone, portal_colour, reply_notifications, tracking_mode,
+   * payment_url_template}} (checked) → the administration; 422 name taken.
+   */
+  public static final String ADMINISTRATION_UPDATE = "persistence.administration.update";
+
+  /**
    * {@code {administration, email, name, password_hash, role}} → the user; 404 unknown
    * administration, 409 email taken.
    */
@@ -26,8 +33,11 @@ public final class Addresses {
   /** {@code {email}} → the user with its password hash, for login; 404. */
   public static final String USER_FIND = "persistence.user.find";
 
-  /** {@code {administration_id, email}} → the user, without password hash; 404. */
+  /** {@code {administration_id, id}} → the user, without password hash; 404. */
   public static final String USER_GET = "persistence.user.get";
+
+  /** {@code {administration_id, id, name, signature}} → the user; 404. */
+  public static final String USER_UPDATE_PROFILE = "persistence.user.profile";
 
   /** {@code {administration, key_hash}} → {@code {id}}; 404 unknown administration. */
   public static final String API_KEY_CREATE = "persistence.apikey.create";

@@ -9,6 +9,8 @@ import casemail.http.staff.ComposerRoutes;
 import casemail.http.staff.InboxRoutes;
 import casemail.http.staff.LoginRoutes;
 import casemail.http.staff.OverviewRoutes;
+import casemail.http.staff.ProfileRoutes;
+import casemail.http.staff.SettingsRoutes;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -85,6 +87,8 @@ public final class HttpVerticle extends VerticleBase {
     new OverviewRoutes(bus, pages).mount(router);
     new CaseRoutes(bus, pages).mount(router);
     new ComposerRoutes(bus, pages).mount(router);
+    new SettingsRoutes(bus, pages).mount(router);
+    new ProfileRoutes(bus, pages).mount(router);
     if (devMailbox) {
       new DevMailboxRoutes(bus, pages).mount(router);
     }

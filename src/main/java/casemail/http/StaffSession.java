@@ -51,8 +51,24 @@ public final class StaffSession {
     ctx.session().put(KEY, user);
   }
 
+  /** Keeps the session's copy of the user in step after a profile change. */
+  public static void refresh(RoutingContext ctx, JsonObject user) {
+    ctx.session().put(KEY, user);
+  }
+
   public static void signOut(RoutingContext ctx) {
     ctx.session().destroy();
+  }
+
+  /** Lets only administration admins through; others get a 403. */
+  public static Handler<RoutingContext> adminRequired() {
+    return ctx -> {
+      if (user(ctx).map(StaffUser::isAdmin).orElse(false)) {
+        ctx.next();
+      } else {
+        ctx.fail(403);
+      }
+    };
   }
 
   /** Sends anyone not signed in to the login page, remembering where they were going. */

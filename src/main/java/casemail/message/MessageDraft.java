@@ -41,7 +41,7 @@ public record MessageDraft(
     checkSubject(subject, problems);
     checkBody(body, problems);
     var draft = new MessageDraft(toList, ccList, bccList,
-        subject == null ? "" : subject.strip(), body == null ? "" : body.strip());
+        subject == null ? "" : subject.strip(), PlainText.normalise(body));
     return new Checked(draft, problems);
   }
 

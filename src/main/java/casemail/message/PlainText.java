@@ -16,8 +16,13 @@ public final class PlainText {
   private PlainText() {
   }
 
+  /** Text as typed, with CRLF and CR line ends (as forms send them) made LF, and trimmed. */
+  public static String normalise(String text) {
+    return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+  }
+
   public static String toHtml(String text) {
-    var normalised = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    var normalised = normalise(text);
     if (normalised.isEmpty()) {
       return "";
     }

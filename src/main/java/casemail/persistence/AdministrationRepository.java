@@ -31,6 +31,13 @@ public final class AdministrationRepository {
       FROM administrations a
       WHERE a.id = $1""";
 
+  private static final String UPDATE = """
+      UPDATE administrations
+      SET name = $2, sender_address = $3, sender_name = $4, default_signature = $5,
+        default_language = $6, time_zone = $7, portal_colour = $8, reply_notifications = $9,
+        tracking_mode = $10, payment_url_template = $11
+      WHERE id = $1""";
+
   private final SqlClient db;
 
   public AdministrationRepository(SqlClient db) {
@@ -51,6 +58,21 @@ public final class AdministrationRepository {
           }
           return toAdministration(rows.iterator().next());
         });
+  }
+
+  /** Replaces the settings; the values were checked by the caller. 409 if the name is taken. */
+  public Future<JsonObject> update(JsonObject request) {
+    var tuple = Tuple.of(request.getLong("administration_id"), request.getString("name"),
+            request.getString("sender_address"), request.getString("sender_name"),
+            request.getString("default_signature"), request.getString("default_language"),
+            request.getString("time_zone"), request.getString("portal_colour"))
+        .addBoolean(request.getBoolean("reply_notifications"))
+        .addString(request.getString("tracking_mode"))
+        .addString(request.getString("payment_url_template"));
+    return db.preparedQuery(UPDATE).execute(tuple)
+        .recover(failure -> Future.failedFuture(UserRepository.isUniqueViolation(failure)
+            ? BusFailure.invalid("name", "Another administration has this name") : failure))
+        .compose(ignored -> get(request));
   }
 
   static Future<Row> ensure(SqlClient client, String name) {

@@ -47,10 +47,12 @@ public final class PersistenceVerticle extends VerticleBase {
     return Future.all(List.of(
         bus.consume(Addresses.ADMINISTRATION_ENSURE, administrations::ensure),
         bus.consume(Addresses.ADMINISTRATION_GET, administrations::get),
+        bus.consume(Addresses.ADMINISTRATION_UPDATE, administrations::update),
         bus.consume(Addresses.USER_CREATE, users::create),
         bus.consume(Addresses.USER_SET_PASSWORD, users::setPassword),
         bus.consume(Addresses.USER_FIND, users::find),
         bus.consume(Addresses.USER_GET, users::get),
+        bus.consume(Addresses.USER_UPDATE_PROFILE, users::updateProfile),
         bus.consume(Addresses.API_KEY_CREATE, apiKeys::create),
         bus.consume(Addresses.API_KEY_FIND, apiKeys::find),
         bus.consume(Addresses.DATABASE_PING, this::ping)));

@@ -36,6 +36,11 @@ public final class UserRepository {
       FROM users u
       WHERE u.administration_id = $1 AND u.id = $2""";
 
+  private static final String UPDATE_PROFILE = """
+      UPDATE users
+      SET name = $3, signature = $4
+      WHERE administration_id = $1 AND id = $2""";
+
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool db;
@@ -79,6 +84,14 @@ public final class UserRepository {
     return db.preparedQuery(GET).execute(tuple).map(UserRepository::single);
   }
 
+  /** Sets name and signature of a user of the administration. */
+  public Future<JsonObject> updateProfile(JsonObject request) {
+    var tuple = Tuple.of(request.getLong("administration_id"), request.getLong("id"),
+        request.getString("name"), request.getString("signature"));
+    return db.preparedQuery(UPDATE_PROFILE).execute(tuple).compose(rows -> rows.rowCount() == 0
+        ? Future.failedFuture(BusFailure.notFound("User")) : get(request));
+  }
+
   private static JsonObject withoutHash(JsonObject user) {
     var copy = user.copy();
     copy.remove("password_hash");
@@ -93,10 +106,14 @@ public final class UserRepository {
   }
 
   private static <T> Future<T> explainConflict(Throwable failure) {
-    if (failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+    if (isUniqueViolation(failure)) {
       return Future.failedFuture(BusFailure.invalid("email", "A user with this email exists"));
     }
     return Future.failedFuture(failure);
+  }
+
+  static boolean isUniqueViolation(Throwable failure) {
+    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 
   private static String normalise(String email) {

@@ -72,8 +72,17 @@ public final class Browser {
       throw new AssertionError("No form " + selector + " on the page");
     }
     var fields = new LinkedHashMap<String, String>();
-    form.select("input[name], textarea[name]").forEach(input -> fields.put(input.attr("name"),
-        input.tagName().equals("textarea") ? input.text() : input.attr("value")));
+    form.select("input[name], textarea[name]").forEach(input -> {
+      if (!input.attr("type").equals("checkbox") || input.hasAttr("checked")) {
+        fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText()
+            : input.attr("value"));
+      }
+    });
+    form.select("select[name]").forEach(select -> {
+      var chosen = select.selectFirst("option[selected]");
+      fields.put(select.attr("name"), (chosen == null ? select.selectFirst("option") : chosen)
+          .attr("value"));
+    });
     fields.putAll(values);
     return follow(post(form.attr("action"), fields));
   }

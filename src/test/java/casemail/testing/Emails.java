@@ -52,11 +52,11 @@ public final class Emails {
     }
   }
 
-  /** The first part of this type, searched through nested multiparts. */
+  /** The first part of this type, searched through nested multiparts, with LF line ends. */
   public static String part(Part part, String type) {
     try {
       if (part.isMimeType(type)) {
-        return (String) part.getContent();
+        return ((String) part.getContent()).replace("\r\n", "\n");
       }
       if (part.isMimeType("multipart/*")) {
         var multipart = (Multipart) part.getContent();

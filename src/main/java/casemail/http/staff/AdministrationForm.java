@@ -1,0 +1,112 @@
+package casemail.http.staff;
+
+import casemail.message.EmailAddress;
+import casemail.message.MessageDraft;
+import casemail.message.PlainText;
+import casemail.message.Words;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Settings → Administration, checked: every problem named by its field. */
+final class AdministrationForm {
+
+  static final List<String> TRACKING_MODES = List.of("individual", "anonymous", "off");
+  private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+  private static final Pattern PAYMENT_URL = Pattern.compile("https?://[^\\s<>\"]+");
+
+  private final JsonObject values = new JsonObject();
+  private final JsonObject problems = new JsonObject();
+
+  private AdministrationForm() {
+  }
+
+  static AdministrationForm check(MultiMap form) {
+    var checked = new AdministrationForm();
+    checked.text(form, "name", 200, true);
+    checked.sender(form.get("sender_address"));
+    checked.text(form, "sender_name", 200, true);
+    checked.signature(form.get("default_signature"));
+    checked.choice(form, "default_language", Words.LANGUAGES);
+    checked.timeZone(form.get("time_zone"));
+    checked.pattern(form, "portal_colour", COLOUR, "Give a colour as #RRGGBB");
+    checked.values.put("reply_notifications", form.contains("reply_notifications"));
+    checked.choice(form, "tracking_mode", TRACKING_MODES);
+    checked.paymentUrl(form.get("payment_url_template"));
+    return checked;
+  }
+
+  boolean isValid() {
+    return problems.isEmpty();
+  }
+
+  JsonObject values() {
+    return values;
+  }
+
+  JsonObject problems() {
+    return problems;
+  }
+
+  private void text(MultiMap form, String field, int max, boolean required) {
+    var value = form.get(field) == null ? "" : form.get(field).strip();
+    values.put(field, value);
+    if (required && value.isEmpty()) {
+      problems.put(field, "This cannot be empty");
+    } else if (value.length() > max || MessageDraft.hasControlCharacters(value, "")) {
+      problems.put(field, "Use at most " + max + " characters on one line");
+    }
+  }
+
+  private void sender(String value) {
+    var address = EmailAddress.parse(value);
+    values.put("sender_address", value == null ? "" : value.strip());
+    address.ifPresentOrElse(valid -> values.put("sender_address", valid.value()),
+        () -> problems.put("sender_address", "Not a valid email address"));
+  }
+
+  private void signature(String value) {
+    var text = PlainText.normalise(value);
+    values.put("default_signature", text);
+    if (text.length() > 2000 || MessageDraft.hasControlCharacters(text, "\r\n\t")) {
+      problems.put("default_signature", "Use at most 2000 characters of text");
+    }
+  }
+
+  private void choice(MultiMap form, String field, List<String> allowed) {
+    var value = form.get(field);
+    values.put(field, value);
+    if (value == null || !allowed.contains(value)) {
+      problems.put(field, "Choose one of " + String.join(", ", allowed));
+    }
+  }
+
+  private void timeZone(String value) {
+    values.put("time_zone", value);
+    try {
+      ZoneId.of(value == null ? "" : value);
+    } catch (DateTimeException e) {
+      problems.put("time_zone", "Not a time zone (for example Europe/Amsterdam)");
+    }
+  }
+
+  private void pattern(MultiMap form, String field, Pattern pattern, String problem) {
+    var value = form.get(field) == null ? "" : form.get(field).strip();
+    values.put(field, value);
+    if (!pattern.matcher(value).matches()) {
+      problems.put(field, problem);
+    }
+  }
+
+  private void paymentUrl(String value) {
+    var url = value == null ? "" : value.strip();
+    values.put("payment_url_template", url.isEmpty() ? null : url);
+    if (!url.isEmpty() && (!PAYMENT_URL.matcher(url).matches() || url.length() > 500)) {
+      problems.put("payment_url_template",
+          "Give a web address, e.g. https://pay.example.com/?invoice={invoice_number}");
+    }
+  }
+}
