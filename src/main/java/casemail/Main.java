@@ -9,11 +9,13 @@ import casemail.launch.Server;
 import casemail.launch.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code java -jar casemail.jar <command>}: demo, serve, import, user add, api-key create. */
 @Command(
     name = "casemail",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     description = "Messages from credit management to customers, with a portal to reply.",
     subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class,
         UserCommand.class, ApiKeyCommand.class})

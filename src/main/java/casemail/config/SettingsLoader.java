@@ -65,7 +65,7 @@ public final class SettingsLoader {
         port,
         baseUrl(port),
         text("database_url"),
-        Path.of(required("data_dir")),
+        Path.of(required("data_dir")).toAbsolutePath().normalize(),
         smtp(),
         text("secret"),
         RetrySchedule.parse(required("retry_schedule"), variable("retry_schedule")),

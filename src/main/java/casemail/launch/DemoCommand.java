@@ -47,21 +47,27 @@ public final class DemoCommand implements Runnable {
   static Future<String> seed(Bus bus, String password) {
     return bus.request(Addresses.ADMINISTRATION_ENSURE,
             new JsonObject().put("name", DemoData.ADMINISTRATION))
-        .compose(administration -> importIfEmpty(bus, administration.getLong("id"))
+        .compose(administration -> importIfEmpty(bus, administration)
             .compose(ignored -> demoUser(bus, password))
             .compose(user -> welcomeMessage(bus, administration.getLong("id"), user)));
   }
 
-  private static Future<Void> importIfEmpty(Bus bus, long administrationId) {
-    var probe = new JsonObject().put("administration_id", administrationId)
+  /** On first start: the bundled export, and settings a demo administration would have. */
+  private static Future<Void> importIfEmpty(Bus bus, JsonObject administration) {
+    var probe = new JsonObject().put("administration_id", administration.getLong("id"))
         .put("type", "customer").put("limit", 1);
     return bus.request(Addresses.CASE_LIST, probe).compose(page -> {
       if (!page.getJsonArray("items").isEmpty()) {
         return Future.succeededFuture();
       }
       var data = CsvImporter.read(DemoData.source());
+      var settings = administration.copy()
+          .put("administration_id", administration.getLong("id"))
+          .put("sender_address", DemoData.SENDER_ADDRESS)
+          .put("default_signature", DemoData.SIGNATURE);
       return bus.request(Addresses.IMPORT_APPLY, data.toJson()
               .put("administration", DemoData.ADMINISTRATION), 120_000)
+          .compose(ignored -> bus.request(Addresses.ADMINISTRATION_UPDATE, settings))
           .mapEmpty();
     });
   }
@@ -115,6 +121,7 @@ public final class DemoCommand implements Runnable {
   private static void print(PrintStream out, String baseUrl, String password, String token) {
     out.println();
     out.println("Casemail demo is running at " + baseUrl);
+    out.println("  Administration: " + DemoData.ADMINISTRATION);
     out.println("  Staff login:  " + USER_EMAIL + "  password: " + password);
     out.println("  Portal link:  " + baseUrl + "/portal/l/" + token);
     out.println("  Dev mailbox:  " + baseUrl + "/dev/mailbox  (emails land here)");

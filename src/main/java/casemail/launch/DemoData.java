@@ -9,6 +9,8 @@ import casemail.importer.CsvSource;
 public final class DemoData {
 
   public static final String ADMINISTRATION = "Acme Credit Management";
+  public static final String SENDER_ADDRESS = "credit@acme.example";
+  public static final String SIGNATURE = "Kind regards,\n\nCredit management\nAcme";
 
   private DemoData() {
   }

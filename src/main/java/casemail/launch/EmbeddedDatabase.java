@@ -1,8 +1,8 @@
 package casemail.launch;
 
+import casemail.config.ConfigException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -36,8 +36,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
       LOG.info("Embedded PostgreSQL started on port {} with data in {}",
           postgres.getPort(), directory);
       return new EmbeddedDatabase(postgres);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + directory, e);
+    } catch (IOException | IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw new ConfigException("The data directory " + dataDir + " is in use by another "
+            + "Casemail: stop it first, or set CASEMAIL_DATABASE_URL or CASEMAIL_DATA_DIR");
+      }
+      throw new IllegalStateException("Cannot start embedded PostgreSQL in " + directory, e);
     }
   }
 

@@ -34,6 +34,7 @@ public final class Server {
   }
 
   static void run(Settings configured, Infrastructure.Secret secret, Consumer<Running> started) {
+    FreePort.require(configured.httpPort());
     var infrastructure = Infrastructure.start(configured, true, secret);
     var vertx = Vertx.vertx();
     var stopped = new CountDownLatch(1);

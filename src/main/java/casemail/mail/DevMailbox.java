@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -17,6 +18,7 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.Collections;
+import java.util.HashSet;
 
 /**
  * The embedded capture mailbox used when no SMTP host is configured: a real SMTP server
@@ -47,12 +49,20 @@ public final class DevMailbox implements AutoCloseable {
     return server.getSmtp().getPort();
   }
 
-  /** Received emails, newest first: {@code {items: [{index, subject, from, to, date}]}}. */
+  /**
+   * Received emails, newest first: {@code {items: [{index, subject, from, to, cc, date}]}}.
+   * The server keeps a copy per recipient; each email is listed once, by its Message-ID.
+   */
   public JsonObject list() {
     var messages = server.getReceivedMessages();
     var items = new JsonArray();
+    var seen = new HashSet<String>();
     for (int i = messages.length - 1; i >= 0; i--) {
-      items.add(summary(i, messages[i]));
+      var summary = summary(i, messages[i]);
+      var id = summary.getJsonObject("headers").getString("Message-ID", "#" + i);
+      if (seen.add(id)) {
+        items.add(summary);
+      }
     }
     return new JsonObject().put("items", items);
   }
@@ -85,14 +95,20 @@ public final class DevMailbox implements AutoCloseable {
           .put("index", index)
           .put("subject", message.getSubject())
           .put("from", String.join(", ", GreenMailUtil.getAddressList(message.getFrom())))
-          .put("to", String.join(", ", GreenMailUtil.getAddressList(
-              message.getRecipients(MimeMessage.RecipientType.TO))))
+          .put("to", recipients(message, MimeMessage.RecipientType.TO))
+          .put("cc", recipients(message, MimeMessage.RecipientType.CC))
           .put("date", message.getSentDate() == null ? null
               : message.getSentDate().toInstant().toString())
           .put("headers", headers);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new BusFailure(500, "The email could not be read");
     }
+  }
+
+  private static String recipients(MimeMessage message, Message.RecipientType type)
+      throws MessagingException {
+    var addresses = message.getRecipients(type);
+    return addresses == null ? "" : String.join(", ", GreenMailUtil.getAddressList(addresses));
   }
 
   /** The first part of that content type, searching nested multiparts. */

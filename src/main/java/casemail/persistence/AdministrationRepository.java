@@ -4,8 +4,11 @@ import casemail.bus.BusFailure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Administrations: the tenants. Created on first import or user; read for every email. */
@@ -30,6 +33,12 @@ public final class AdministrationRepository {
 
       FROM administrations a
       WHERE a.id = $1""";
+
+  private static final String NAMES = """
+      SELECT name
+      FROM administrations
+      ORDER BY name
+      LIMIT 20""";
 
   private static final String UPDATE = """
       UPDATE administrations
@@ -84,14 +93,19 @@ public final class AdministrationRepository {
         .map(rows -> rows.iterator().next());
   }
 
-  /** The administration named, or a 404. */
+  /** The administration named, or a 404 that lists the names there are (for operators). */
   static Future<Row> byName(SqlClient client, String name) {
-    return client.preparedQuery(BY_NAME).execute(Tuple.of(name)).map(rows -> {
-      if (rows.size() == 0) {
-        throw BusFailure.notFound("Administration '" + name + "'");
-      }
-      return rows.iterator().next();
-    });
+    return client.preparedQuery(BY_NAME).execute(Tuple.of(name)).compose(rows -> rows.size() > 0
+        ? Future.succeededFuture(rows.iterator().next())
+        : client.query(NAMES).execute().compose(names -> Future.failedFuture(
+            new BusFailure(404, "No administration named '" + name + "'; there are: "
+                + String.join(", ", names(names))))));
+  }
+
+  private static List<String> names(RowSet<Row> rows) {
+    var names = new ArrayList<String>();
+    rows.forEach(row -> names.add("'" + row.getString("name") + "'"));
+    return names.isEmpty() ? List.of("none yet (import creates one)") : names;
   }
 
   private static String defaultSender(String name) {
