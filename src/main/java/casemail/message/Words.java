@@ -27,7 +27,9 @@ public final class Words {
 
   public static Words of(String language) {
     var supported = LANGUAGES.contains(language) ? language : "en";
-    return CACHE.computeIfAbsent(supported, code -> new Words(Locale.forLanguageTag(code)));
+    // The regional variant decides how dates and amounts read: "3 Dec 2026", not "Dec 3".
+    return CACHE.computeIfAbsent(supported, code -> new Words(Locale.forLanguageTag(
+        code + "-" + (code.equals("en") ? "GB" : code.toUpperCase(Locale.ROOT)))));
   }
 
   public String language() {
