@@ -13,7 +13,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +51,22 @@ public final class Casemail {
         .compose(ignored -> deploy(vertx, ids,
             () -> new HttpVerticle(settings, devMailbox != null), cores))
         .map(ignored -> {
-          LOG.info("Casemail serving at {} (HTTP port {}, SMTP {}:{}, {} connections)",
-              settings.baseUrl(), settings.httpPort(), settings.smtp().host(),
-              settings.smtp().port(), settings.smtp().maxConnections());
+          LOG.info("Casemail serving at {} (HTTP port {}; {})", settings.baseUrl(),
+              settings.httpPort(), summary(settings));
           return new Casemail(vertx, ids);
         });
+  }
+
+  /** The start-up summary's settings, without secrets. */
+  static String summary(Settings settings) {
+    var smtp = settings.smtp();
+    return "SMTP %s:%d, STARTTLS %s, login %s, %d connections, send rate %s, timeout %ds, "
+        .formatted(smtp.host(), smtp.port(), smtp.startTls() ? "required" : "off",
+            smtp.username() == null ? "off" : "on", smtp.maxConnections(),
+            smtp.sendRate() == 0 ? "unlimited" : smtp.sendRate() + "/s", smtp.timeoutSeconds())
+        + "retries after " + settings.retrySchedule().stream()
+            .map(delay -> delay.toString().substring(2).toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(","));
   }
 
   /** Undeploys in reverse order: HTTP first, persistence last. */

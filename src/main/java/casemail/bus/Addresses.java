@@ -76,13 +76,46 @@ public final class Addresses {
   public static final String INBOX_LIST = "persistence.inbox.list";
 
   /**
-   * {@code {limit, lease_seconds}} → {@code {items}}: queued deliveries now leased to the
-   * caller, each with what the email needs.
+   * {@code {limit, lease_seconds}} → {@code {items}}: due deliveries now leased to the caller,
+   * each with what its email needs: addresses, {@code attempts} (this attempt's number),
+   * {@code lease_until}, {@code recipients} as last recorded (or null), the customer's
+   * {@code bouncing} addresses, {@code rendered_at} and the facts it is rendered with.
    */
   public static final String DELIVERY_CLAIM = "persistence.delivery.claim";
 
-  /** {@code {outcomes: [{id, status, error, sent_at}]}} → {@code {updated}}. */
+  /**
+   * {@code {outcomes: [{id, attempt, status, error, sent_at, next_attempt_at, recipients,
+   * released, bounces: [{address, reason}]}]}} → {@code {updated, bounced}}. An outcome counts
+   * only while its delivery is still leased under that attempt.
+   */
   public static final String DELIVERY_RECORD = "persistence.delivery.record";
+
+  /** {@code {}} → {@code {queued, sending}}: the outbox's depth over all instances. */
+  public static final String DELIVERY_QUEUE_DEPTH = "persistence.delivery.depth";
+
+  /**
+   * {@code {administration_id, id}} → the delivery as {@link #DELIVERY_CLAIM} gives it, plus
+   * {@code rendered} (false: never attempted, shown as it would be built now); 404.
+   */
+  public static final String DELIVERY_EMAIL = "persistence.delivery.email";
+
+  /**
+   * {@code {administration_id, message_id, to?}} (addresses checked) → the new delivery,
+   * queued; 404 unknown message, 409 a customer's reply, 422 no address.
+   */
+  public static final String DELIVERY_RESEND = "persistence.delivery.resend";
+
+  /**
+   * {@code {administration_id, id}} → {@code {total, sent, failed, portal_only, pending,
+   * done}} from the state of each of the batch's deliveries; 404.
+   */
+  public static final String BATCH_PROGRESS = "persistence.batch.progress";
+
+  /** {@code {administration_id, customer_id}} → {@code {items: [{address, reason, since}]}}. */
+  public static final String BOUNCE_LIST = "persistence.bounce.list";
+
+  /** {@code {administration_id, customer_id, address}} → {@code {cleared}}. */
+  public static final String BOUNCE_CLEAR = "persistence.bounce.clear";
 
   /** Event, published: deliveries were queued and the mailer may look for work. */
   public static final String DELIVERY_QUEUED = "persistence.delivery.queued";
@@ -113,6 +146,12 @@ public final class Addresses {
 
   /** {@code {index}} → {@code {html, text, raw, headers}}; 404. */
   public static final String DEV_MAILBOX_GET = "mail.devmailbox.get";
+
+  /** {@code {}} → {@code {ok: true}} once the SMTP server greets; 503 otherwise. */
+  public static final String SMTP_PING = "mail.smtp.ping";
+
+  /** A {@link #DELIVERY_EMAIL} reply → {@code {raw, text, html}}: the email as built. */
+  public static final String EMAIL_RENDER = "mail.email.render";
 
   private Addresses() {
   }

@@ -23,7 +23,10 @@ public record Settings(
     List<Duration> retrySchedule,
     int portalLinkDays) {
 
-  /** Outgoing SMTP: where, as whom, how many connections and how fast. */
+  /**
+   * Outgoing SMTP: where, as whom, how many connections, how fast, and how long one attempt
+   * may take.
+   */
   public record Smtp(
       String host,
       int port,
@@ -31,7 +34,8 @@ public record Settings(
       String password,
       boolean startTls,
       int maxConnections,
-      int sendRate) {
+      int sendRate,
+      int timeoutSeconds) {
 
     public boolean isConfigured() {
       return host != null;
@@ -56,7 +60,8 @@ public record Settings(
   }
 
   public Settings withSmtp(String host, int port) {
-    var local = new Smtp(host, port, null, null, false, smtp.maxConnections, smtp.sendRate);
+    var local = new Smtp(host, port, null, null, false, smtp.maxConnections, smtp.sendRate,
+        smtp.timeoutSeconds);
     return new Settings(
         httpPort, baseUrl, databaseUrl, dataDir, local, secret, retrySchedule, portalLinkDays);
   }

@@ -80,7 +80,8 @@ public final class SettingsLoader {
         text("smtp_password"),
         startTls(),
         integer("smtp_max_connections", 1, 256),
-        integer("send_rate", 0, 1_000_000));
+        integer("send_rate", 0, 1_000_000),
+        integer("smtp_timeout", 2, 600));
   }
 
   private String baseUrl(int port) {

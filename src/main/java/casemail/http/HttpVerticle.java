@@ -6,11 +6,13 @@ import casemail.http.api.ApiRoutes;
 import casemail.http.portal.PortalRoutes;
 import casemail.http.staff.CaseRoutes;
 import casemail.http.staff.ComposerRoutes;
+import casemail.http.staff.DeliveryRoutes;
 import casemail.http.staff.InboxRoutes;
 import casemail.http.staff.LoginRoutes;
 import casemail.http.staff.OverviewRoutes;
 import casemail.http.staff.ProfileRoutes;
 import casemail.http.staff.SettingsRoutes;
+import casemail.metrics.Metrics;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -72,7 +74,7 @@ public final class HttpVerticle extends VerticleBase {
     var failures = new Failures(pages);
     new PixelRoutes(vertx).mount(router);
     router.route().handler(SecurityHeaders.all());
-    new HealthRoutes(bus).mount(router);
+    new HealthRoutes(bus, Metrics.registry(vertx)).mount(router);
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml").sendFile(ApiRoutes.CONTRACT));
     router.route("/api/v1/*").subRouter(api);
@@ -87,6 +89,7 @@ public final class HttpVerticle extends VerticleBase {
     new OverviewRoutes(bus, pages).mount(router);
     new CaseRoutes(bus, pages).mount(router);
     new ComposerRoutes(bus, pages).mount(router);
+    new DeliveryRoutes(bus, pages).mount(router);
     new SettingsRoutes(bus, pages).mount(router);
     new ProfileRoutes(bus, pages).mount(router);
     if (devMailbox) {

@@ -2,6 +2,7 @@ package casemail.launch;
 
 import casemail.Casemail;
 import casemail.config.Settings;
+import casemail.metrics.Metrics;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -36,7 +37,7 @@ public final class Server {
   static void run(Settings configured, Infrastructure.Secret secret, Consumer<Running> started) {
     FreePort.require(configured.httpPort());
     var infrastructure = Infrastructure.start(configured, true, secret);
-    var vertx = Vertx.vertx();
+    var vertx = Metrics.vertx();
     var stopped = new CountDownLatch(1);
     try {
       var app = Await.result(Casemail.start(vertx, infrastructure.settings(),

@@ -15,8 +15,11 @@ import io.vertx.ext.mail.MailMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,6 +36,8 @@ public final class EmailRenderer {
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
   private static final String DEFAULT_COLOUR = "#1d4f91";
   private static final int MAX_LINE = 900;
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
   private final String baseUrl;
   private final PortalLinks portalLinks;
@@ -47,16 +52,20 @@ public final class EmailRenderer {
     this.text = compile(new Handlebars(loader).with(EscapingStrategy.NOOP), "message.txt");
   }
 
-  /** The email for one claimed delivery (see {@code persistence.delivery.claim}). */
-  public MailMessage render(JsonObject delivery, Instant now) {
-    var context = context(delivery, now);
+  /**
+   * The email for one claimed delivery (see {@code persistence.delivery.claim}), built as at
+   * its {@code rendered_at}: the same every time, for retries and for "View email".
+   */
+  public MailMessage render(JsonObject delivery) {
+    var at = Instant.parse(delivery.getString("rendered_at"));
+    var context = context(delivery, at);
     return new MailMessage()
         .setFrom(ascii(delivery.getString("sender_address")))
         .setTo(ascii(delivery.getJsonArray("to")))
         .setCc(orNull(ascii(delivery.getJsonArray("cc"))))
         .setBcc(orNull(ascii(delivery.getJsonArray("bcc"))))
         .setSubject(delivery.getString("subject"))
-        .setHeaders(headers(delivery))
+        .setHeaders(headers(delivery).add("Date", DATE.format(at.atOffset(ZoneOffset.UTC))))
         .setText(wrapLongLines(apply(text, context)))
         .setHtml(wrapLongLines(apply(html, context)));
   }

@@ -2,62 +2,55 @@ package casemail.mail;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.SMTPException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes queued deliveries from the database and mails them. Claims a few at a time (never more
- * than it can send soon, so leases do not run out while waiting), keeps at most one send per
- * pooled SMTP connection in flight, respects the send rate, and records outcomes in batches.
- * Runs on the mailing verticle's event loop only.
+ * Takes queued deliveries from the database and mails them. Claims a few at a time under a
+ * lease, and keeps at most one delivery per pooled SMTP connection <em>in flight</em> — being
+ * sent, or sent and its outcome not yet stored. So a crash can leave at most that many
+ * deliveries sent but not recorded, which are sent again after their lease runs out. Outcomes
+ * are stored together (one statement for all that finished meanwhile). A claimed delivery
+ * whose lease would run out before it could be sent is handed back. Runs on the mailing
+ * verticle's event loop only.
  */
 final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-  private static final int LEASE_SECONDS = 300;
-  private static final long SEND_TIMEOUT_S = 120;
-  private static final int FLUSH_SIZE = 200;
-  private static final long FLUSH_DELAY_MS = 25;
+  private static final long RECORD_RETRY_MS = 1000;
 
   private final Vertx vertx;
   private final Bus bus;
-  private final MailClient client;
+  private final Sender sender;
   private final EmailRenderer renderer;
-  private final int concurrency;
-  private final long nanosPerSend;
-  private final List<Duration> retrySchedule;
+  private final MailSettings settings;
+  private final MeterRegistry registry;
   private final Deque<JsonObject> queue = new ArrayDeque<>();
-  private final List<JsonObject> outcomes = new ArrayList<>();
+  private final List<JsonObject> unrecorded = new ArrayList<>();
   private boolean claiming;
+  private boolean recording;
   private boolean stopping;
-  private boolean pumpScheduled;
   private int inFlight;
-  private Future<Void> currentFlush;
-  private long nextSendNanos;
+  private Promise<Void> idle;
 
-  Outbox(Vertx vertx, MailClient client, EmailRenderer renderer, MailSettings settings) {
+  Outbox(Vertx vertx, Sender sender, EmailRenderer renderer, MailSettings settings,
+      MeterRegistry registry) {
     this.vertx = vertx;
     this.bus = new Bus(vertx);
-    this.client = client;
+    this.sender = sender;
     this.renderer = renderer;
-    this.concurrency = settings.maxConnections();
-    this.nanosPerSend = settings.sendRate() == 0 ? 0 : 1_000_000_000L / settings.sendRate();
-    this.retrySchedule = settings.retrySchedule();
+    this.settings = settings;
+    this.registry = registry;
   }
 
   /** Looks for work now: new deliveries were queued, or it is time to look again. */
@@ -65,24 +58,29 @@ final class Outbox {
     claim();
   }
 
-  /** Stops claiming, lets in-flight sends finish, hands unsent claims back, records all. */
+  /**
+   * Stops claiming, hands unsent claims back, lets in-flight sends finish and stores every
+   * outcome. Completes when nothing is in flight any more.
+   */
   Future<Void> stop() {
     stopping = true;
     while (!queue.isEmpty()) {
-      outcomes.add(Outcomes.released(queue.poll()));
+      inFlight++;
+      finished(Outcomes.released(queue.poll()));
     }
-    var done = Promise.<Void>promise();
-    awaitIdle(done, System.nanoTime() + TimeUnit.SECONDS.toNanos(SEND_TIMEOUT_S));
-    return done.future().compose(ignored -> flush());
+    idle = Promise.promise();
+    checkIdle();
+    return idle.future();
   }
 
   private void claim() {
-    int limit = concurrency * 4 - queue.size() - inFlight;
-    if (claiming || stopping || limit < concurrency) {
+    int limit = settings.maxConnections() * 4 - queue.size() - inFlight;
+    if (claiming || stopping || limit < settings.maxConnections()) {
       return;
     }
     claiming = true;
-    var request = new JsonObject().put("limit", limit).put("lease_seconds", LEASE_SECONDS);
+    var request = new JsonObject().put("limit", limit)
+        .put("lease_seconds", settings.leaseSeconds());
     bus.request(Addresses.DELIVERY_CLAIM, request)
         .onSuccess(reply -> claimed(reply.getJsonArray("items"), limit))
         .onFailure(failure -> {
@@ -101,102 +99,92 @@ final class Outbox {
   }
 
   private void pump() {
-    while (inFlight < concurrency && !queue.isEmpty()) {
-      long wait = nextSendNanos - System.nanoTime();
-      if (nanosPerSend > 0 && wait > 0) {
-        schedulePump(wait);
-        return;
-      }
-      nextSendNanos = Math.max(nextSendNanos, System.nanoTime()) + nanosPerSend;
+    while (!stopping && inFlight < settings.maxConnections() && !queue.isEmpty()) {
       send(queue.poll());
     }
     claim();
   }
 
-  private void schedulePump(long waitNanos) {
-    if (!pumpScheduled) {
-      pumpScheduled = true;
-      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), id -> {
-        pumpScheduled = false;
-        pump();
-      });
-    }
-  }
-
   private void send(JsonObject delivery) {
+    var job = new DeliveryJob(delivery);
     inFlight++;
-    MailMessage email;
-    try {
-      email = renderer.render(delivery, Instant.now());
-    } catch (RuntimeException e) {
-      LOG.error("Delivery {} could not be rendered", delivery.getString("id"), e);
-      finished(Outcomes.failed(delivery, "The email could not be built"));
+    if (!job.leaseLasts(sender.timeout())) {
+      finished(Outcomes.released(delivery));
       return;
     }
-    client.sendMail(email)
-        .timeout(SEND_TIMEOUT_S, TimeUnit.SECONDS)
-        .onSuccess(result -> finished(Outcomes.sent(delivery, Instant.now())))
-        .onFailure(failure -> finished(afterFailure(delivery, failure)));
-  }
-
-  private JsonObject afterFailure(JsonObject delivery, Throwable failure) {
-    var reason = Outcomes.reason(failure);
-    if (failure instanceof SMTPException smtp && smtp.isPermanent()) {
-      LOG.warn("Delivery {} failed permanently: {}", delivery.getString("id"), reason);
-      return Outcomes.failed(delivery, reason);
+    try {
+      var email = renderer.render(delivery);
+      job.run(email, sender, settings.retrySchedule()).onSuccess(this::finished);
+    } catch (RuntimeException e) {
+      LOG.error("Delivery {} could not be built", delivery.getString("id"), e);
+      finished(Outcomes.unbuildable(delivery, "The email could not be built"));
     }
-    int attempt = delivery.getInteger("attempts");
-    if (attempt > retrySchedule.size()) {
-      LOG.warn("Delivery {} failed after {} attempts: {}", delivery.getString("id"), attempt,
-          reason);
-      return Outcomes.failed(delivery, reason);
-    }
-    var delay = retrySchedule.get(attempt - 1);
-    LOG.warn("Delivery {} will be retried in {}: {}", delivery.getString("id"), delay, reason);
-    return Outcomes.retry(delivery, reason, Instant.now().plus(delay));
   }
 
   private void finished(JsonObject outcome) {
-    inFlight--;
-    outcomes.add(outcome);
-    if (outcomes.size() >= FLUSH_SIZE) {
-      flush();
-    } else if (outcomes.size() == 1) {
-      vertx.setTimer(FLUSH_DELAY_MS, id -> flush());
-    }
-    if (!stopping) {
-      pump();
-    }
+    count(outcome);
+    unrecorded.add(outcome);
+    record();
   }
 
-  /** Records the outcomes gathered so far; waits for a flush already under way. */
-  private Future<Void> flush() {
-    if (currentFlush != null) {
-      return currentFlush.compose(ignored -> flush());
-    }
-    if (outcomes.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    var batch = new ArrayList<>(outcomes);
-    outcomes.clear();
-    var request = new JsonObject().put("outcomes", new JsonArray(batch));
-    currentFlush = bus.request(Addresses.DELIVERY_RECORD, request)
-        .<Void>mapEmpty()
-        .recover(failure -> {
-          LOG.warn("Could not record {} outcomes, will retry: {}", batch.size(),
-              failure.getMessage());
-          outcomes.addAll(0, batch);
-          return Future.<Void>future(retry -> vertx.setTimer(1000, id -> retry.complete()));
-        })
-        .onComplete(ignored -> currentFlush = null);
-    return currentFlush.compose(ignored -> flush());
-  }
-
-  private void awaitIdle(Promise<Void> done, long deadlineNanos) {
-    if (inFlight == 0 || System.nanoTime() > deadlineNanos) {
-      done.tryComplete();
+  /** Stores what finished since the last store; one store at a time. */
+  private void record() {
+    if (recording || unrecorded.isEmpty()) {
       return;
     }
-    vertx.setTimer(50, id -> awaitIdle(done, deadlineNanos));
+    recording = true;
+    var batch = new ArrayList<>(unrecorded);
+    unrecorded.clear();
+    var request = new JsonObject().put("outcomes", new JsonArray(batch));
+    bus.request(Addresses.DELIVERY_RECORD, request)
+        .onSuccess(reply -> recorded(batch))
+        .onFailure(failure -> {
+          LOG.warn("Could not record {} delivery outcomes, will retry: {}", batch.size(),
+              failure.getMessage());
+          unrecorded.addAll(0, batch);
+          vertx.setTimer(RECORD_RETRY_MS, id -> {
+            recording = false;
+            record();
+          });
+        });
+  }
+
+  private void recorded(List<JsonObject> batch) {
+    recording = false;
+    inFlight -= batch.size();
+    record();
+    checkIdle();
+    pump();
+  }
+
+  private void checkIdle() {
+    if (idle != null && inFlight == 0 && unrecorded.isEmpty() && !recording) {
+      idle.tryComplete();
+    }
+  }
+
+  private void count(JsonObject outcome) {
+    var id = outcome.getString("id");
+    var status = outcome.getString("status");
+    var error = Outcomes.forLog(outcome.getString("error"));
+    if (outcome.getBoolean("released", false)) {
+      return;
+    }
+    switch (status) {
+      case "sent" -> registry.counter("casemail.deliveries.sent").increment();
+      case "failed" -> {
+        registry.counter("casemail.deliveries.failed").increment();
+        LOG.warn("Delivery {} failed: {}", id, error);
+      }
+      case "uncertain" -> {
+        registry.counter("casemail.deliveries.uncertain").increment();
+        LOG.warn("Delivery {} is uncertain, not retried: {}", id, error);
+      }
+      default -> {
+        registry.counter("casemail.deliveries.retried").increment();
+        LOG.warn("Delivery {} will be retried at {}: {}", id,
+            outcome.getString("next_attempt_at"), error);
+      }
+    }
   }
 }

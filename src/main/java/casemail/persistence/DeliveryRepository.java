@@ -1,11 +1,13 @@
 package casemail.persistence;
 
+import casemail.bus.BusFailure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,46 +15,10 @@ import java.util.UUID;
 
 /**
  * The outbox. The mailing verticle claims due deliveries under a lease ({@code FOR UPDATE SKIP
- * LOCKED}, so several instances never take the same one) and records each outcome. A lease
- * that runs out — its instance died — makes the delivery due again.
+ * LOCKED}, so several instances never take the same one) and records each outcome, per
+ * recipient. A lease that runs out — its instance died — makes the delivery due again.
  */
 public final class DeliveryRepository {
-
-  private static final String CLAIM = """
-      WITH due AS (
-        SELECT id
-        FROM deliveries
-        WHERE (status = 'queued' AND next_attempt_at <= now())
-           OR (status = 'sending' AND lease_until < now())
-        ORDER BY next_attempt_at
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED
-      )
-      UPDATE deliveries d
-      SET status = 'sending',
-        lease_until = now() + make_interval(secs => $2),
-        attempts = d.attempts + 1
-      FROM due, messages m, administrations a, customers c, users u
-      WHERE d.id = due.id
-        AND m.id = d.message_id
-        AND a.id = d.administration_id
-        AND c.id = m.customer_id
-        AND u.id = m.author_id
-      RETURNING d.id, d.message_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
-        d.message_id_header, d.tracking_token, d.attempts, m.subject, m.body, m.signature,
-        u.name AS author_name, u.email AS author_email, a.name AS administration_name,
-        a.sender_address, a.portal_colour, a.tracking_mode, c.language""";
-
-  private static final String RECORD = """
-      UPDATE deliveries d
-      SET status = o.status,
-        error = o.error,
-        sent_at = o.sent_at,
-        next_attempt_at = COALESCE(o.next_attempt_at, d.next_attempt_at),
-        lease_until = NULL
-      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])
-        AS o(id, status, error, sent_at, next_attempt_at)
-      WHERE d.id = o.id AND d.status = 'sending'""";
 
   private final Pool db;
 
@@ -62,38 +28,81 @@ public final class DeliveryRepository {
 
   public Future<JsonObject> claim(JsonObject request) {
     var tuple = Tuple.of(request.getInteger("limit"), request.getInteger("lease_seconds"));
-    return db.preparedQuery(CLAIM).execute(tuple).map(rows -> {
+    return db.preparedQuery(DeliverySql.CLAIM).execute(tuple).map(rows -> {
       var items = new JsonArray();
-      rows.forEach(row -> items.add(toClaimed(row)));
+      rows.forEach(row -> items.add(toEmail(row, row.getJsonObject("render"))));
       return new JsonObject().put("items", items);
     });
   }
 
-  /** Records outcomes: {@code [{id, status, error?, sent_at?, next_attempt_at?}]}. */
+  /**
+   * Records outcomes: {@code [{id, attempt, status, error?, sent_at?, next_attempt_at?,
+   * recipients?, released?, bounces?: [{address, reason}]}]}.
+   */
   public Future<JsonObject> record(JsonObject request) {
-    var outcomes = request.getJsonArray("outcomes");
-    List<UUID> ids = new ArrayList<>();
-    List<String> statuses = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    List<OffsetDateTime> sentAt = new ArrayList<>();
-    List<OffsetDateTime> nextAttemptAt = new ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      var outcome = outcomes.getJsonObject(i);
-      ids.add(UUID.fromString(outcome.getString("id")));
-      statuses.add(outcome.getString("status"));
-      errors.add(outcome.getString("error"));
-      sentAt.add(Rows.timestamp(outcome.getString("sent_at")));
-      nextAttemptAt.add(Rows.timestamp(outcome.getString("next_attempt_at")));
-    }
-    var tuple = Tuple.of(ids.toArray(UUID[]::new), statuses.toArray(String[]::new),
-        errors.toArray(String[]::new), sentAt.toArray(OffsetDateTime[]::new),
-        nextAttemptAt.toArray(OffsetDateTime[]::new));
-    return db.preparedQuery(RECORD).execute(tuple)
-        .map(rows -> new JsonObject().put("updated", rows.rowCount()));
+    var outcomes = new Outcomes(request.getJsonArray("outcomes"));
+    return db.preparedQuery(DeliverySql.RECORD).execute(outcomes.tuple()).map(rows -> {
+      var row = rows.iterator().next();
+      return new JsonObject()
+          .put("updated", row.getLong("updated"))
+          .put("bounced", row.getLong("bounced"));
+    });
   }
 
-  private static JsonObject toClaimed(Row row) {
-    return new JsonObject()
+  /** {@code {queued, sending}}: deliveries waiting and being mailed, over all instances. */
+  public Future<JsonObject> queueDepth(JsonObject ignored) {
+    return db.preparedQuery(DeliverySql.QUEUE_DEPTH).execute().map(rows -> {
+      var row = rows.iterator().next();
+      return new JsonObject()
+          .put("queued", row.getLong("queued"))
+          .put("sending", row.getLong("sending"));
+    });
+  }
+
+  /**
+   * One delivery with what its email is built from: the kept facts once it was attempted,
+   * else today's ({@code rendered: false}). 404 if not the administration's.
+   */
+  public Future<JsonObject> email(JsonObject request) {
+    var id = MessageRepository.parseId(request.getString("id"));
+    var tuple = Tuple.of(request.getLong("administration_id"), id);
+    return db.preparedQuery(DeliverySql.EMAIL).execute(tuple).map(rows -> {
+      if (rows.size() == 0) {
+        throw BusFailure.notFound("Delivery");
+      }
+      var row = rows.iterator().next();
+      var kept = row.getJsonObject("render");
+      var email = toEmail(row, kept == null ? row.getJsonObject("current_render") : kept)
+          .put("rendered", kept != null);
+      if (kept == null) {
+        email.put("rendered_at", Instant.now().toString());
+      }
+      return email;
+    });
+  }
+
+  /** {@code {total, sent, failed, portal_only, pending, done}}; 404 unknown batch. */
+  public Future<JsonObject> batchProgress(JsonObject request) {
+    var id = MessageRepository.parseId(request.getString("id"));
+    var tuple = Tuple.of(request.getLong("administration_id"), id);
+    return db.preparedQuery(DeliverySql.BATCH_PROGRESS).execute(tuple).map(rows -> {
+      if (rows.size() == 0) {
+        throw BusFailure.notFound("Batch");
+      }
+      var row = rows.iterator().next();
+      return new JsonObject()
+          .put("total", row.getLong("total"))
+          .put("sent", row.getLong("sent"))
+          .put("failed", row.getLong("failed"))
+          .put("portal_only", row.getLong("portal_only"))
+          .put("pending", row.getLong("pending"))
+          .put("done", row.getLong("pending") == 0);
+    });
+  }
+
+  /** What the mailing side needs to build a delivery's email. */
+  private static JsonObject toEmail(Row row, JsonObject render) {
+    var email = new JsonObject()
         .put("id", Rows.uuid(row, "id"))
         .put("message_id", Rows.uuid(row, "message_id"))
         .put("to", Rows.strings(row, "to_addresses"))
@@ -102,15 +111,64 @@ public final class DeliveryRepository {
         .put("message_id_header", row.getString("message_id_header"))
         .put("tracking_token", row.getString("tracking_token"))
         .put("attempts", row.getInteger("attempts"))
+        .put("lease_until", Rows.instant(row, "lease_until"))
+        .put("recipients", row.getJsonArray("recipients"))
+        .put("bouncing", row.getJsonArray("bouncing"))
+        .put("rendered_at", Rows.instant(row, "rendered_at"))
         .put("subject", row.getString("subject"))
         .put("body", row.getString("body"))
-        .put("signature", row.getString("signature"))
-        .put("author_name", row.getString("author_name"))
-        .put("author_email", row.getString("author_email"))
-        .put("administration_name", row.getString("administration_name"))
-        .put("sender_address", row.getString("sender_address"))
-        .put("portal_colour", row.getString("portal_colour"))
-        .put("tracking_mode", row.getString("tracking_mode"))
-        .put("language", row.getString("language"));
+        .put("signature", row.getString("signature"));
+    return email.mergeIn(render);
+  }
+
+  /** The outcomes as the arrays the record statement unnests. */
+  private static final class Outcomes {
+
+    private final List<UUID> ids = new ArrayList<>();
+    private final List<String> statuses = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<OffsetDateTime> sentAt = new ArrayList<>();
+    private final List<OffsetDateTime> nextAttemptAt = new ArrayList<>();
+    private final List<String> recipients = new ArrayList<>();
+    private final List<Integer> attempts = new ArrayList<>();
+    private final List<Boolean> released = new ArrayList<>();
+    private final List<UUID> bounceIds = new ArrayList<>();
+    private final List<String> bounceAddresses = new ArrayList<>();
+    private final List<String> bounceReasons = new ArrayList<>();
+
+    Outcomes(JsonArray outcomes) {
+      for (int i = 0; i < outcomes.size(); i++) {
+        add(outcomes.getJsonObject(i));
+      }
+    }
+
+    private void add(JsonObject outcome) {
+      var id = UUID.fromString(outcome.getString("id"));
+      ids.add(id);
+      statuses.add(outcome.getString("status"));
+      errors.add(outcome.getString("error"));
+      sentAt.add(Rows.timestamp(outcome.getString("sent_at")));
+      nextAttemptAt.add(Rows.timestamp(outcome.getString("next_attempt_at")));
+      var list = outcome.getJsonArray("recipients");
+      recipients.add(list == null ? null : list.encode());
+      attempts.add(outcome.getInteger("attempt"));
+      released.add(outcome.getBoolean("released", false));
+      outcome.getJsonArray("bounces", new JsonArray()).forEach(item -> {
+        var bounce = (JsonObject) item;
+        bounceIds.add(id);
+        bounceAddresses.add(bounce.getString("address"));
+        bounceReasons.add(bounce.getString("reason"));
+      });
+    }
+
+    Tuple tuple() {
+      return Tuple.of(ids.toArray(UUID[]::new), statuses.toArray(String[]::new),
+              errors.toArray(String[]::new), sentAt.toArray(OffsetDateTime[]::new),
+              nextAttemptAt.toArray(OffsetDateTime[]::new), recipients.toArray(String[]::new),
+              attempts.toArray(Integer[]::new), released.toArray(Boolean[]::new))
+          .addArrayOfUUID(bounceIds.toArray(UUID[]::new))
+          .addArrayOfString(bounceAddresses.toArray(String[]::new))
+          .addArrayOfString(bounceReasons.toArray(String[]::new));
+    }
   }
 }

@@ -14,7 +14,8 @@ final class MessageSql {
             'id', d.id, 'to', d.to_addresses, 'cc', d.cc_addresses, 'bcc', d.bcc_addresses,
             'status', d.status, 'error', d.error, 'sent_at', d.sent_at,
             'first_opened_at', d.first_opened_at, 'last_opened_at', d.last_opened_at,
-            'open_count', d.open_count, 'attempts', d.attempts, 'created_at', d.created_at
+            'open_count', d.open_count, 'attempts', d.attempts, 'created_at', d.created_at,
+            'recipients', d.recipients
           ) ORDER BY d.created_at), '[]'::json)
           FROM deliveries d
           WHERE d.message_id = m.id

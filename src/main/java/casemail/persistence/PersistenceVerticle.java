@@ -2,6 +2,7 @@ package casemail.persistence;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import casemail.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -69,9 +70,13 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private Future<?> registerMessages(Bus bus) {
     var messages = new MessageRepository(pool);
+    var counts = new MessageCounts(Metrics.registry(vertx));
     return Future.all(
         bus.consume(Addresses.MESSAGE_CREATE, request -> messages.create(request)
-            .onSuccess(message -> bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject()))),
+            .onSuccess(message -> {
+              counts.created(message);
+              bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject());
+            })),
         bus.consume(Addresses.MESSAGE_GET, messages::get),
         bus.consume(Addresses.TIMELINE_GET, messages::timeline),
         bus.consume(Addresses.INBOX_LIST, messages::inbox));
@@ -80,10 +85,31 @@ public final class PersistenceVerticle extends VerticleBase {
   private Future<?> registerDelivery(Bus bus) {
     var deliveries = new DeliveryRepository(pool);
     var opens = new OpenRepository(pool);
-    return Future.all(
+    return Future.all(List.of(
         bus.consume(Addresses.DELIVERY_CLAIM, deliveries::claim),
         bus.consume(Addresses.DELIVERY_RECORD, deliveries::record),
-        bus.consume(Addresses.OPEN_STORE, opens::store));
+        bus.consume(Addresses.DELIVERY_QUEUE_DEPTH, deliveries::queueDepth),
+        bus.consume(Addresses.DELIVERY_EMAIL, deliveries::email),
+        bus.consume(Addresses.BATCH_PROGRESS, deliveries::batchProgress),
+        bus.consume(Addresses.OPEN_STORE, request -> opens.store(request)
+            .onSuccess(reply -> Metrics.registry(vertx).counter("casemail.opens")
+                .increment(reply.getLong("stored")))),
+        registerResend(bus)));
+  }
+
+  /** Resending and bounces: new deliveries of stored messages, and addresses to skip. */
+  private Future<?> registerResend(Bus bus) {
+    var resend = new ResendRepository(pool);
+    var bounces = new BounceRepository(pool);
+    var queued = Metrics.registry(vertx).counter("casemail.deliveries.queued");
+    return Future.all(
+        bus.consume(Addresses.DELIVERY_RESEND, request -> resend.resend(request)
+            .onSuccess(delivery -> {
+              queued.increment();
+              bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject());
+            })),
+        bus.consume(Addresses.BOUNCE_LIST, bounces::list),
+        bus.consume(Addresses.BOUNCE_CLEAR, bounces::clear));
   }
 
   private Future<?> registerPortal(Bus bus) {

@@ -62,19 +62,33 @@ final class ApiJson {
 
   private JsonArray deliveries(JsonArray deliveries, String portalViewedAt) {
     var items = new JsonArray();
-    deliveries.forEach(item -> {
-      var delivery = (JsonObject) item;
-      items.add(new JsonObject()
-          .put("id", delivery.getString("id"))
-          .put("to", delivery.getJsonArray("to"))
-          .put("cc", delivery.getJsonArray("cc"))
-          .put("bcc", delivery.getJsonArray("bcc"))
-          .put("status", delivery.getString("status"))
-          .put("error", delivery.getString("error"))
-          .put("sent_at", formats.iso(delivery.getString("sent_at")))
-          .put("first_opened_at", formats.iso(delivery.getString("first_opened_at")))
-          .put("open_count", delivery.getInteger("open_count"))
-          .put("portal_viewed_at", portalViewedAt));
+    deliveries.forEach(item -> items.add(delivery((JsonObject) item, portalViewedAt)));
+    return items;
+  }
+
+  JsonObject delivery(JsonObject delivery, String portalViewedAt) {
+    return new JsonObject()
+        .put("id", delivery.getString("id"))
+        .put("to", delivery.getJsonArray("to"))
+        .put("cc", delivery.getJsonArray("cc"))
+        .put("bcc", delivery.getJsonArray("bcc"))
+        .put("status", delivery.getString("status"))
+        .put("error", delivery.getString("error"))
+        .put("sent_at", formats.iso(delivery.getString("sent_at")))
+        .put("first_opened_at", formats.iso(delivery.getString("first_opened_at")))
+        .put("open_count", delivery.getInteger("open_count"))
+        .put("portal_viewed_at", portalViewedAt)
+        .put("recipients", recipients(delivery.getJsonArray("recipients")));
+  }
+
+  private JsonArray recipients(JsonArray recipients) {
+    if (recipients == null) {
+      return null;
+    }
+    var items = new JsonArray();
+    recipients.forEach(item -> {
+      var recipient = ((JsonObject) item).copy();
+      items.add(recipient.put("at", formats.iso(recipient.getString("at"))));
     });
     return items;
   }

@@ -3,6 +3,7 @@ package casemail.http.api;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
+import casemail.message.AddressList;
 import casemail.message.MessageDraft;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
@@ -59,6 +60,7 @@ public final class ApiRoutes {
     builder.getRoute("matterTimeline").addHandler(ctx -> timeline(ctx, "matter"));
     builder.getRoute("createMessage").addHandler(this::createMessage);
     builder.getRoute("getMessage").addHandler(this::getMessage);
+    builder.getRoute("resendMessage").addHandler(this::resendMessage);
     return builder.createRouter();
   }
 
@@ -107,6 +109,25 @@ public final class ApiRoutes {
         .put("id", ctx.pathParam("message_id"));
     bus.request(Addresses.MESSAGE_GET, request)
         .onSuccess(message -> Responses.json(ctx, 200, withPortalUrl(ctx, message)))
+        .onFailure(ctx::fail);
+  }
+
+  private void resendMessage(RoutingContext ctx) {
+    var body = ctx.<ValidatedRequest>get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST).getBody();
+    var given = body == null || body.isNull() ? null : body.getJsonObject().getJsonArray("to");
+    var to = given == null ? null
+        : AddressList.of(given.stream().map(String::valueOf).toList());
+    if (to != null && !to.isValid()) {
+      ctx.fail(BusFailure.invalid("to", to.problem()));
+      return;
+    }
+    var request = new JsonObject()
+        .put("administration_id", ApiAuth.administrationId(ctx))
+        .put("message_id", ctx.pathParam("message_id"))
+        .put("to", to == null ? null : new JsonArray(to.valid()));
+    bus.request(Addresses.DELIVERY_RESEND, request)
+        .map(delivery -> new ApiJson(ApiAuth.timeZone(ctx)).delivery(delivery, null))
+        .onSuccess(delivery -> Responses.json(ctx, 201, delivery))
         .onFailure(ctx::fail);
   }
 

@@ -7,6 +7,7 @@ import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,7 +38,8 @@ public final class CaseRoutes {
     Future.all(
             bus.request(Addresses.CASE_GET, request),
             bus.request(Addresses.TIMELINE_GET, request),
-            administration(bus, user.administrationId()))
+            administration(bus, user.administrationId()),
+            bounces(request))
         .onSuccess(all -> {
           JsonObject found = all.resultAt(0);
           JsonObject timeline = all.resultAt(1);
@@ -46,10 +48,30 @@ public final class CaseRoutes {
           var model = new CaseView(formats).of(found)
               .put("timeline", new TimelineView(formats)
                   .entries(timeline.getJsonArray("items"), type))
-              .put("sent", ctx.request().getParam("sent") != null);
+              .put("sent", ctx.request().getParam("sent") != null)
+              .put("resent", ctx.request().getParam("resent") != null)
+              .put("cleared", "1".equals(ctx.request().getParam("cleared")))
+              .put("bounces", bounceViews(all.resultAt(3), formats));
           pages.render(ctx, "staff/case", model);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** A customer's bouncing addresses; none shown on other case pages. */
+  private Future<JsonObject> bounces(JsonObject request) {
+    if (!"customer".equals(request.getString("type"))) {
+      return Future.succeededFuture(new JsonObject().put("items", new JsonArray()));
+    }
+    return bus.request(Addresses.BOUNCE_LIST, new JsonObject()
+        .put("administration_id", request.getLong("administration_id"))
+        .put("customer_id", request.getLong("id")));
+  }
+
+  private static JsonArray bounceViews(JsonObject bounces, Formats formats) {
+    var views = new JsonArray();
+    bounces.getJsonArray("items").forEach(item -> views.add(((JsonObject) item).copy()
+        .put("since", formats.dateTime(((JsonObject) item).getString("since")))));
+    return views;
   }
 
   /** The bus request naming this case in the user's administration; 404 for a bad id. */

@@ -16,7 +16,8 @@ final class TimelineView {
       "sent", "Sent",
       "failed", "Failed",
       "uncertain", "Uncertain",
-      "not_emailed", "Not emailed");
+      "not_emailed", "Not emailed",
+      "skipped", "Skipped");
 
   private final Formats formats;
 
@@ -45,18 +46,25 @@ final class TimelineView {
         .put("inbound", "inbound".equals(message.getString("direction")))
         .put("otherCase", !caseRef.getString("type").equals(caseType))
         .put("caseLabel", label(caseRef))
-        .put("caseUrl", "/" + caseRef.getString("type") + "s/" + caseRef.getLong("id"))
-        .put("deliveries", deliveries(message.getJsonArray("deliveries")))
+        .put("caseUrl", caseUrl(caseRef))
+        .put("deliveries", deliveries(message.getJsonArray("deliveries"), caseUrl(caseRef)))
+        .put("hasSeveralDeliveries", message.getJsonArray("deliveries").size() > 1)
+        .put("resendUrl", caseUrl(caseRef) + "/messages/" + message.getString("id") + "/resend")
+        .put("resendTo", lastAddresses(message.getJsonArray("deliveries")))
         .put("portalViews", times(views))
         .put("viewedInPortal", !views.isEmpty());
   }
 
-  private JsonArray deliveries(JsonArray deliveries) {
+  private JsonArray deliveries(JsonArray deliveries, String caseUrl) {
     var views = new JsonArray();
     deliveries.forEach(item -> {
       var delivery = (JsonObject) item;
       var status = delivery.getString("status");
       views.add(new JsonObject()
+          .put("id", delivery.getString("id"))
+          .put("viewUrl", caseUrl + "/deliveries/" + delivery.getString("id") + "/email")
+          .put("createdAt", formats.dateTime(delivery.getString("created_at")))
+          .put("recipients", recipients(delivery.getJsonArray("recipients")))
           .put("to", join(delivery.getJsonArray("to")))
           .put("cc", join(delivery.getJsonArray("cc")))
           .put("bcc", join(delivery.getJsonArray("bcc")))
@@ -69,6 +77,39 @@ final class TimelineView {
           .put("openCount", delivery.getInteger("open_count", 0)));
     });
     return views;
+  }
+
+  /** Each address with its own status, error and time (null before the first attempt). */
+  private JsonArray recipients(JsonArray recipients) {
+    if (recipients == null) {
+      return null;
+    }
+    var views = new JsonArray();
+    recipients.forEach(item -> {
+      var recipient = (JsonObject) item;
+      var status = recipient.getString("status");
+      views.add(new JsonObject()
+          .put("address", recipient.getString("address"))
+          .put("status", status)
+          .put("statusLabel", STATUS.getOrDefault(status, status))
+          .put("error", recipient.getString("error"))
+          .put("at", formats.dateTime(recipient.getString("at"))));
+    });
+    return views;
+  }
+
+  /** The To addresses of the latest delivery that had any: what Resend offers. */
+  private static String lastAddresses(JsonArray deliveries) {
+    var last = "";
+    for (int i = 0; i < deliveries.size(); i++) {
+      var to = join(deliveries.getJsonObject(i).getJsonArray("to"));
+      last = to.isEmpty() ? last : to;
+    }
+    return last;
+  }
+
+  private static String caseUrl(JsonObject caseRef) {
+    return "/" + caseRef.getString("type") + "s/" + caseRef.getLong("id");
   }
 
   private JsonArray times(JsonArray instants) {

@@ -1,0 +1,86 @@
+package casemail.mail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.SMTPException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one email to one address over the pooled mail client, within the attempt timeout and
+ * the send rate, and says what happened to that address (see {@link Transaction}):
+ * <ul>
+ *   <li>the server accepted it: sent;</li>
+ *   <li>no connection, or lost or timed out before the transaction began, or a refusal of the
+ *       connection, TLS or login: transient, retried later;</li>
+ *   <li>a 4xx reply: transient; a 5xx reply: failed at once with the server's reply, and an
+ *       address refused with 5xx bounces;</li>
+ *   <li>connection lost or timed out during the transaction: uncertain.</li>
+ * </ul>
+ */
+final class Sender {
+
+  private static final String RCPT_REFUSED = "recipient address not accepted";
+  private static final String TOO_LARGE = "exceeds allowed size";
+
+  private final MailClient client;
+  private final SendRate rate;
+  private final Duration timeout;
+  private final MeterRegistry registry;
+
+  Sender(MailClient client, SendRate rate, Duration timeout, MeterRegistry registry) {
+    this.client = client;
+    this.rate = rate;
+    this.timeout = timeout;
+    this.registry = registry;
+  }
+
+  /** The longest one transaction may take. */
+  Duration timeout() {
+    return timeout;
+  }
+
+  /** Updates {@code recipient}; never fails. */
+  Future<Void> send(MailMessage email, Recipient recipient) {
+    var transaction = new Transaction(email, recipient.address());
+    return rate.turn().compose(ignored -> {
+      var sample = Timer.start(registry);
+      return client.sendMail(transaction)
+          .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .<Void>map(result -> {
+            recipient.update(Recipient.SENT, null, Instant.now().toString());
+            return null;
+          })
+          .recover(failure -> {
+            transaction.abandon();
+            classify(failure, transaction.isStarted(), recipient);
+            return Future.succeededFuture();
+          })
+          .onComplete(done -> sample.stop(registry.timer("casemail.smtp.send",
+              "outcome", recipient.status())));
+    });
+  }
+
+  static void classify(Throwable failure, boolean started, Recipient recipient) {
+    var reason = Outcomes.reason(failure);
+    var now = Instant.now().toString();
+    if (failure instanceof SMTPException smtp && started && smtp.isPermanent()) {
+      if (String.valueOf(smtp.getMessage()).startsWith(RCPT_REFUSED)) {
+        recipient.bounce(reason, now);
+      } else {
+        recipient.update(Recipient.FAILED, reason, now);
+      }
+    } else if (failure instanceof SMTPException || !started) {
+      recipient.update(Recipient.QUEUED, reason, now);
+    } else if (reason.contains(TOO_LARGE)) {
+      recipient.update(Recipient.FAILED, reason, now);
+    } else {
+      recipient.update(Recipient.UNCERTAIN, "Connection lost during the transaction; the "
+          + "email may have arrived and is not sent again automatically (" + reason + ")", now);
+    }
+  }
+}

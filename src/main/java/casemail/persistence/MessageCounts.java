@@ -1,0 +1,27 @@
+package casemail.persistence;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
+
+/** Counts stored messages and the deliveries they queued, for {@code /metrics}. */
+final class MessageCounts {
+
+  private final Counter created;
+  private final Counter queued;
+
+  MessageCounts(MeterRegistry registry) {
+    this.created = registry.counter("casemail.messages.created");
+    this.queued = registry.counter("casemail.deliveries.queued");
+  }
+
+  /** A stored message, as {@code persistence.message.create} answers it. */
+  void created(JsonObject message) {
+    created.increment();
+    message.getJsonArray("deliveries").forEach(delivery -> {
+      if ("queued".equals(((JsonObject) delivery).getString("status"))) {
+        queued.increment();
+      }
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package casemail.persistence;
+
+import casemail.bus.BusFailure;
+import casemail.security.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+
+/**
+ * Resend: a new delivery of a stored message — same content, signature and attachments (they
+ * belong to the message), its own Message-ID and tracking token — to the addresses given, or
+ * else to those of the message's latest delivery that had any, or else the customer's own.
+ * CC and BCC are those of that latest delivery.
+ */
+public final class ResendRepository {
+
+  private static final String SOURCE = """
+      SELECT m.direction, a.sender_address, c.emails,
+        last.to_addresses, last.cc_addresses, last.bcc_addresses
+      FROM messages m
+      JOIN administrations a ON a.id = m.administration_id
+      JOIN customers c ON c.id = m.customer_id
+      LEFT JOIN LATERAL (
+        SELECT d.to_addresses, d.cc_addresses, d.bcc_addresses
+        FROM deliveries d
+        WHERE d.message_id = m.id AND cardinality(d.to_addresses) > 0
+        ORDER BY d.created_at DESC
+        LIMIT 1
+      ) last ON true
+      WHERE m.administration_id = $1 AND m.id = $2""";
+
+  private static final String INSERT = """
+      INSERT INTO deliveries (id, administration_id, message_id, to_addresses, cc_addresses,
+        bcc_addresses, status, message_id_header, tracking_token)
+      VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $8)
+      RETURNING id, to_addresses, cc_addresses, bcc_addresses, status, created_at""";
+
+  private final Pool db;
+
+  public ResendRepository(Pool db) {
+    this.db = db;
+  }
+
+  /**
+   * {@code {administration_id, message_id, to?}} (addresses checked) → the new delivery;
+   * 404 unknown message, 409 a customer's reply, 422 no address to send to.
+   */
+  public Future<JsonObject> resend(JsonObject request) {
+    long administrationId = request.getLong("administration_id");
+    var messageId = MessageRepository.parseId(request.getString("message_id"));
+    return db.preparedQuery(SOURCE).execute(Tuple.of(administrationId, messageId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            throw BusFailure.notFound("Message");
+          }
+          var insert = insert(administrationId, messageId, rows.iterator().next(),
+              request.getJsonArray("to"));
+          return db.preparedQuery(INSERT).execute(insert);
+        })
+        .map(rows -> toDelivery(rows.iterator().next()));
+  }
+
+  private static Tuple insert(long administrationId, UUID messageId, Row source, JsonArray to) {
+    if ("inbound".equals(source.getString("direction"))) {
+      throw new BusFailure(409, "A customer's reply cannot be resent");
+    }
+    var addresses = to != null && !to.isEmpty() ? Rows.array(to)
+        : source.getArrayOfStrings("to_addresses");
+    if (addresses == null || addresses.length == 0) {
+      addresses = source.getArrayOfStrings("emails");
+    }
+    if (addresses.length == 0) {
+      throw BusFailure.invalid("to", "Enter an address to send to");
+    }
+    var id = UUID.randomUUID();
+    return Tuple.of(id, administrationId, messageId)
+        .addArrayOfString(addresses)
+        .addArrayOfString(orEmpty(source.getArrayOfStrings("cc_addresses")))
+        .addArrayOfString(orEmpty(source.getArrayOfStrings("bcc_addresses")))
+        .addString(MessageRepository.messageIdHeader(id, source.getString("sender_address")))
+        .addString(Tokens.random(16));
+  }
+
+  private static String[] orEmpty(String[] values) {
+    return values == null ? new String[0] : values;
+  }
+
+  private static JsonObject toDelivery(Row row) {
+    return new JsonObject()
+        .put("id", Rows.uuid(row, "id"))
+        .put("to", Rows.strings(row, "to_addresses"))
+        .put("cc", Rows.strings(row, "cc_addresses"))
+        .put("bcc", Rows.strings(row, "bcc_addresses"))
+        .put("status", row.getString("status"))
+        .put("error", (String) null)
+        .put("sent_at", (String) null)
+        .put("first_opened_at", (String) null)
+        .put("open_count", 0)
+        .put("created_at", Rows.instant(row, "created_at"));
+  }
+}
