@@ -5,6 +5,7 @@ import casemail.bus.Bus;
 import casemail.config.Settings;
 import casemail.config.SettingsLoader;
 import casemail.launch.FreePort;
+import casemail.metrics.Metrics;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -47,7 +48,7 @@ public final class TestApp implements AutoCloseable {
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     mail.start();
     var settings = SettingsLoader.load(environment(mail.getSmtp().getPort(), overrides));
-    var vertx = Vertx.vertx();
+    var vertx = Metrics.vertx();
     var app = Futures.await(Casemail.start(vertx, settings, null));
     return new TestApp(vertx, app, mail, settings);
   }
