@@ -1,0 +1,172 @@
+package casemail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import casemail.launch.FreePort;
+import casemail.testing.CasemailProcess;
+import casemail.testing.Emails;
+import casemail.testing.ScriptedSmtpServer;
+import casemail.testing.Sql;
+import casemail.testing.TestData;
+import casemail.testing.TestDatabases;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real jar through many deliveries: killed with {@code kill -9} mid-way and restarted, it
+ * mails everything with no more duplicates than the sends in flight; stopped with SIGTERM
+ * mid-way, it finishes and records its sends, so a restart mails the rest without any
+ * duplicate; two instances on one database never mail the same delivery.
+ */
+class CrashSafetyIT {
+
+  private static final int CONNECTIONS = 4;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private ScriptedSmtpServer smtp;
+  private String database;
+
+  @BeforeEach
+  void setUp() {
+    smtp = ScriptedSmtpServer.start();
+    database = TestDatabases.seeded();
+  }
+
+  @AfterEach
+  void tearDown() {
+    smtp.close();
+  }
+
+  @Test
+  void afterKillNineAndARestartEveryMessageIsMailedWithFewDuplicates() throws Exception {
+    var env = environment(40);
+    try (var first = serve(env)) {
+      createMessages(env, 240);
+      awaitTrue(() -> smtp.received().size() >= 60, "a quarter mailed");
+      first.kill();
+    }
+    int atKill = smtp.received().size();
+
+    try (var second = serve(env)) {
+      awaitTrue(() -> distinctMessageIds() == 240, "every message mailed");
+      awaitTrue(() -> pending() == 0, "no delivery pending");
+    }
+
+    assertThat(atKill).isLessThan(240);
+    assertThat(smtp.received().size() - distinctMessageIds()).isLessThanOrEqualTo(CONNECTIONS);
+    assertThat(Sql.count(database, "SELECT count(*) FROM deliveries WHERE status <> 'sent'"))
+        .isZero();
+  }
+
+  @Test
+  void sigtermFinishesInFlightSendsSoARestartSendsNoDuplicate() throws Exception {
+    var env = environment(40);
+    try (var first = serve(env)) {
+      createMessages(env, 160);
+      awaitTrue(() -> smtp.received().size() >= 40, "a quarter mailed");
+
+      assertThat(first.terminate()).isEqualTo(143);
+      assertThat(first.log()).contains("Stopping Casemail", "Casemail stopped");
+    }
+    assertThat(Sql.count(database, "SELECT count(*) FROM deliveries WHERE status = 'sending'"))
+        .isZero();
+    assertThat(Sql.count(database, "SELECT count(*) FROM deliveries WHERE status = 'sent'"))
+        .isEqualTo(smtp.received().size());
+
+    try (var second = serve(env)) {
+      awaitTrue(() -> distinctMessageIds() == 160, "every message mailed");
+    }
+    assertThat(smtp.received()).hasSize(160);
+  }
+
+  @Test
+  void twoInstancesOnOneDatabaseNeverMailTheSameDelivery() throws Exception {
+    var one = environment(0);
+    var two = new HashMap<>(environment(0));
+    two.put("CASEMAIL_HTTP_PORT", String.valueOf(FreePort.find()));
+    two.put("CASEMAIL_DATA_DIR", Files.createTempDirectory("casemail-two").toString());
+    try (var first = serve(one); var second = serve(two)) {
+      createMessages(one, 150);
+      createMessages(two, 150);
+
+      awaitTrue(() -> pending() == 0, "no delivery pending");
+    }
+
+    assertThat(smtp.received()).hasSize(300);
+    assertThat(distinctMessageIds()).isEqualTo(300);
+  }
+
+  private Map<String, String> environment(int sendRate) throws Exception {
+    var env = new HashMap<String, String>();
+    env.put("CASEMAIL_DATABASE_URL", database);
+    env.put("CASEMAIL_SMTP_HOST", "127.0.0.1");
+    env.put("CASEMAIL_SMTP_PORT", String.valueOf(smtp.port()));
+    env.put("CASEMAIL_SMTP_MAX_CONNECTIONS", String.valueOf(CONNECTIONS));
+    env.put("CASEMAIL_SMTP_TIMEOUT", "3");
+    env.put("CASEMAIL_SEND_RATE", String.valueOf(sendRate));
+    env.put("CASEMAIL_HTTP_PORT", String.valueOf(FreePort.find()));
+    env.put("CASEMAIL_DATA_DIR", Files.createTempDirectory("casemail-crash").toString());
+    env.put("CASEMAIL_SECRET", "a-long-enough-test-secret");
+    return env;
+  }
+
+  private static CasemailProcess serve(Map<String, String> env) {
+    return CasemailProcess.start(env, "serve").awaitHealthy(baseUrl(env));
+  }
+
+  private static String baseUrl(Map<String, String> env) {
+    return "http://localhost:" + env.get("CASEMAIL_HTTP_PORT");
+  }
+
+  /** Messages through the API, each to an address of its own. */
+  private static void createMessages(Map<String, String> env, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      var body = new JsonObject()
+          .put("case", new JsonObject().put("type", "customer").put("number", "C10003"))
+          .put("author", TestData.ADMIN_EMAIL)
+          .put("to", new io.vertx.core.json.JsonArray().add("m" + i + "-"
+              + env.get("CASEMAIL_HTTP_PORT") + "@example.test"))
+          .put("subject", "Crash check " + i)
+          .put("body", "Please pay.");
+      var request = HttpRequest.newBuilder(URI.create(baseUrl(env) + "/api/v1/messages"))
+          .header("Authorization", "Bearer " + TestData.API_KEY)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+          .build();
+      var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+  }
+
+  private long distinctMessageIds() {
+    var ids = new HashSet<String>();
+    smtp.received().forEach(mail -> ids.add(mail.messageId()));
+    return ids.size();
+  }
+
+  private long pending() {
+    return Sql.count(database,
+        "SELECT count(*) FROM deliveries WHERE status IN ('queued', 'sending')");
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what) {
+    var deadline = System.currentTimeMillis() + 120_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("Timed out waiting for: " + what);
+      }
+      Emails.sleep(200);
+    }
+  }
+}
