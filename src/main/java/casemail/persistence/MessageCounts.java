@@ -10,8 +10,9 @@ final class MessageCounts {
   private final Counter created;
   private final Counter queued;
 
+  /** {@code casemail_messages_total}: Prometheus keeps the word "created" for itself. */
   MessageCounts(MeterRegistry registry) {
-    this.created = registry.counter("casemail.messages.created");
+    this.created = registry.counter("casemail.messages");
     this.queued = registry.counter("casemail.deliveries.queued");
   }
 
