@@ -64,18 +64,16 @@ final class Outbox {
    */
   Future<Void> stop() {
     stopping = true;
-    while (!queue.isEmpty()) {
-      inFlight++;
-      finished(Outcomes.released(queue.poll()));
-    }
+    releaseQueue();
     idle = Promise.promise();
     checkIdle();
     return idle.future();
   }
 
   private void claim() {
-    int limit = settings.maxConnections() * 4 - queue.size() - inFlight;
-    if (claiming || stopping || limit < settings.maxConnections()) {
+    int wanted = wanted();
+    int limit = wanted - queue.size() - inFlight;
+    if (claiming || stopping || limit < Math.max(1, wanted / 4)) {
       return;
     }
     claiming = true;
@@ -85,16 +83,42 @@ final class Outbox {
         .onSuccess(reply -> claimed(reply.getJsonArray("items"), limit))
         .onFailure(failure -> {
           claiming = false;
+          checkIdle();
           LOG.warn("Could not claim deliveries: {}", failure.getMessage());
         });
+  }
+
+  /**
+   * How many deliveries to hold at once: four per connection, but no more than the send rate
+   * lets go out within half a lease, so claims do not wait out their lease in the queue.
+   */
+  private int wanted() {
+    int perConnection = settings.maxConnections() * 4;
+    if (settings.sendRate() == 0) {
+      return perConnection;
+    }
+    return Math.max(1, Math.min(perConnection, settings.sendRate() * settings.leaseSeconds() / 2));
   }
 
   private void claimed(JsonArray items, int limit) {
     claiming = false;
     items.forEach(item -> queue.add((JsonObject) item));
+    if (stopping) {
+      releaseQueue();
+      checkIdle();
+      return;
+    }
     pump();
     if (items.size() == limit) {
       claim();
+    }
+  }
+
+  /** Hands back what was claimed but not started, due at once. */
+  private void releaseQueue() {
+    while (!queue.isEmpty()) {
+      inFlight++;
+      finished(Outcomes.released(queue.poll()));
     }
   }
 
@@ -158,7 +182,7 @@ final class Outbox {
   }
 
   private void checkIdle() {
-    if (idle != null && inFlight == 0 && unrecorded.isEmpty() && !recording) {
+    if (idle != null && inFlight == 0 && unrecorded.isEmpty() && !recording && !claiming) {
       idle.tryComplete();
     }
   }

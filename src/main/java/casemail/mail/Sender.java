@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Sender {
 
+  // LIMITATION: the mail client does not say how far a transaction got, only whether its
+  // connection became ready (see Transaction). A connection lost after that point but before
+  // the data was sent is counted as uncertain too. And when a connection is lost after the
+  // data, the client (5.0.7) logs an unhandled NullPointerException from its own code while
+  // failing the send as it should.
+
   private static final String RCPT_REFUSED = "recipient address not accepted";
   private static final String TOO_LARGE = "exceeds allowed size";
 
