@@ -53,7 +53,7 @@ public final class MailVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var mail = MailSettings.of(settings);
-    var registry = Metrics.registry(vertx);
+    var registry = Metrics.meters(vertx);
     config = mailConfig(settings.smtp());
     client = MailClient.create(vertx, config);
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));

@@ -1,5 +1,7 @@
 package casemail.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -18,6 +20,7 @@ public final class Metrics {
 
   private static final String MAP = "casemail.metrics";
   private static final String KEY = "registry";
+  private static final MeterRegistry NOWHERE = new CompositeMeterRegistry();
 
   private record Holder(PrometheusMeterRegistry registry) implements Shareable {
   }
@@ -39,7 +42,17 @@ public final class Metrics {
     return vertx;
   }
 
-  /** The registry of this Vert.x instance; one made now if it was built without. */
+  /**
+   * Where a verticle counts: the registry of this Vert.x instance, or a registry that keeps
+   * nothing when it was built without one (the administrative commands), so counting costs
+   * nothing there.
+   */
+  public static MeterRegistry meters(Vertx vertx) {
+    var holder = vertx.sharedData().<String, Holder>getLocalMap(MAP).get(KEY);
+    return holder == null ? NOWHERE : holder.registry();
+  }
+
+  /** The registry of this Vert.x instance for {@code /metrics}; made now if it had none. */
   public static PrometheusMeterRegistry registry(Vertx vertx) {
     var map = vertx.sharedData().<String, Holder>getLocalMap(MAP);
     var holder = map.get(KEY);

@@ -70,7 +70,7 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private Future<?> registerMessages(Bus bus) {
     var messages = new MessageRepository(pool);
-    var counts = new MessageCounts(Metrics.registry(vertx));
+    var counts = new MessageCounts(Metrics.meters(vertx));
     return Future.all(
         bus.consume(Addresses.MESSAGE_CREATE, request -> messages.create(request)
             .onSuccess(message -> {
@@ -92,7 +92,7 @@ public final class PersistenceVerticle extends VerticleBase {
         bus.consume(Addresses.DELIVERY_EMAIL, deliveries::email),
         bus.consume(Addresses.BATCH_PROGRESS, deliveries::batchProgress),
         bus.consume(Addresses.OPEN_STORE, request -> opens.store(request)
-            .onSuccess(reply -> Metrics.registry(vertx).counter("casemail.opens")
+            .onSuccess(reply -> Metrics.meters(vertx).counter("casemail.opens")
                 .increment(reply.getLong("stored")))),
         registerResend(bus)));
   }
@@ -101,7 +101,7 @@ public final class PersistenceVerticle extends VerticleBase {
   private Future<?> registerResend(Bus bus) {
     var resend = new ResendRepository(pool);
     var bounces = new BounceRepository(pool);
-    var queued = Metrics.registry(vertx).counter("casemail.deliveries.queued");
+    var queued = Metrics.meters(vertx).counter("casemail.deliveries.queued");
     return Future.all(
         bus.consume(Addresses.DELIVERY_RESEND, request -> resend.resend(request)
             .onSuccess(delivery -> {
