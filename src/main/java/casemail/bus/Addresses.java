@@ -72,8 +72,17 @@ public final class Addresses {
   /** {@code {administration_id, id}} → the message with its deliveries; 404. */
   public static final String MESSAGE_GET = "persistence.message.get";
 
-  /** {@code {administration_id, limit}} → {@code {items}}: messages, newest first. */
+  /**
+   * {@code {administration_id, filter, q, cursor, limit}} (see {@code InboxQuery}) →
+   * {@code {items, next}}: messages newest first, a keyset page; 400 bad filter or cursor.
+   */
   public static final String INBOX_LIST = "persistence.inbox.list";
+
+  /** {@code {administration_id}} → {@code {unread}}: how many replies nobody opened yet. */
+  public static final String INBOX_UNREAD = "persistence.inbox.unread";
+
+  /** {@code {administration_id, id}} → the message; a reply is marked read; 404. */
+  public static final String MESSAGE_READ = "persistence.message.read";
 
   /**
    * {@code {limit, lease_seconds}} → {@code {items}}: queued deliveries now leased to the
@@ -101,6 +110,40 @@ public final class Addresses {
 
   /** {@code {message_id}} → {@code {customer_id, administration_id}}; 404. */
   public static final String PORTAL_LINK_RESOLVE = "persistence.portal.resolve";
+
+  /**
+   * {@code {customer_id, message_id, body}} (checked) → {@code {id, in_reply_to, notify}}: the
+   * customer's reply, stored unread on the message's case; 404 if the message is not one the
+   * customer received. Publishes {@link #NOTIFICATION_QUEUED} when a notification was stored.
+   */
+  public static final String PORTAL_REPLY = "persistence.portal.reply";
+
+  /** {@code {customer_id}} → the customer with its active mandate ({@code mandate}, or null). */
+  public static final String PORTAL_DIRECT_DEBIT = "persistence.portal.directdebit";
+
+  /**
+   * {@code {customer_id, account_holder, iban}} (checked) → the mandate; 409 if the customer
+   * already has an active one.
+   */
+  public static final String MANDATE_AUTHORISE = "persistence.mandate.authorise";
+
+  /** {@code {customer_id}} → the mandate, now revoked; 404 if none was active. */
+  public static final String MANDATE_REVOKE = "persistence.mandate.revoke";
+
+  /** {@code {administration_id, customer_id}} → {@code {items}}: its mandates, newest first. */
+  public static final String MANDATE_LIST = "persistence.mandate.list";
+
+  /**
+   * {@code {limit, lease_seconds}} → {@code {items}}: reply notifications now leased to the
+   * caller, each with what its email needs.
+   */
+  public static final String NOTIFICATION_CLAIM = "persistence.notification.claim";
+
+  /** {@code {id, status, error, sent_at, next_attempt_at}} → {@code {updated}}. */
+  public static final String NOTIFICATION_RECORD = "persistence.notification.record";
+
+  /** Event, published: a reply notification was stored and the mailer may look for it. */
+  public static final String NOTIFICATION_QUEUED = "persistence.notification.queued";
 
   /** {@code {}} → {@code {ok: true}} once the database answers; 503 otherwise. */
   public static final String DATABASE_PING = "persistence.database.ping";

@@ -6,6 +6,7 @@ import casemail.http.api.ApiRoutes;
 import casemail.http.portal.PortalRoutes;
 import casemail.http.staff.CaseRoutes;
 import casemail.http.staff.ComposerRoutes;
+import casemail.http.staff.InboxBadge;
 import casemail.http.staff.InboxRoutes;
 import casemail.http.staff.LoginRoutes;
 import casemail.http.staff.OverviewRoutes;
@@ -83,6 +84,7 @@ public final class HttpVerticle extends VerticleBase {
     new LoginRoutes(vertx, pages).mount(router);
     new PortalRoutes(bus, pages, links).mount(router);
     router.route().pathRegex(STAFF_PATHS).handler(StaffSession.required());
+    router.get().pathRegex(STAFF_PATHS).handler(new InboxBadge(bus));
     new InboxRoutes(bus, pages).mount(router);
     new OverviewRoutes(bus, pages).mount(router);
     new CaseRoutes(bus, pages).mount(router);

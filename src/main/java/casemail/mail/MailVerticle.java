@@ -17,8 +17,9 @@ import java.time.Duration;
  * looks for due deliveries every second (retries, other instances' expired leases), mails them
  * through a pooled Vert.x mail client and records the outcomes. When the embedded capture
  * mailbox runs, also answers {@link Addresses#DEV_MAILBOX_LIST} and
- * {@link Addresses#DEV_MAILBOX_GET}. Reads the SMTP settings, base URL, secret, portal link
- * validity, send rate and retry schedule.
+ * {@link Addresses#DEV_MAILBOX_GET}. Listens for {@link Addresses#NOTIFICATION_QUEUED} too, and
+ * mails reply notifications to staff apart from the customer deliveries. Reads the SMTP
+ * settings, base URL, secret, portal link validity, send rate and retry schedule.
  */
 public final class MailVerticle extends VerticleBase {
 
@@ -28,6 +29,7 @@ public final class MailVerticle extends VerticleBase {
   private final DevMailbox devMailbox;
   private MailClient client;
   private Outbox outbox;
+  private NotificationSender notifications;
 
   /** {@code devMailbox} is null unless the embedded capture mailbox is in use. */
   public MailVerticle(Settings settings, DevMailbox devMailbox) {
@@ -41,17 +43,22 @@ public final class MailVerticle extends VerticleBase {
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
     var renderer = new EmailRenderer(settings.baseUrl(), links);
     outbox = new Outbox(vertx, client, renderer, MailSettings.of(settings));
+    notifications = new NotificationSender(vertx, client, settings.baseUrl(),
+        settings.retrySchedule());
     var bus = new Bus(vertx);
     vertx.setPeriodic(POLL_MS, id -> outbox.wake());
+    vertx.setPeriodic(POLL_MS, id -> notifications.wake());
     return Future.all(
         vertx.eventBus().consumer(Addresses.DELIVERY_QUEUED, message -> outbox.wake())
             .completion(),
+        vertx.eventBus().consumer(Addresses.NOTIFICATION_QUEUED,
+            message -> notifications.wake()).completion(),
         registerDevMailbox(bus));
   }
 
   @Override
   public Future<?> stop() {
-    return outbox.stop().eventually(() -> client.close());
+    return Future.all(outbox.stop(), notifications.stop()).eventually(() -> client.close());
   }
 
   private Future<Void> registerDevMailbox(Bus bus) {

@@ -62,16 +62,6 @@ public final class MessageRepository {
         });
   }
 
-  /** The administration's newest messages. */
-  public Future<JsonObject> inbox(JsonObject request) {
-    var tuple = Tuple.of(request.getLong("administration_id"), request.getInteger("limit", 50));
-    return db.preparedQuery(MessageSql.INBOX).execute(tuple).map(rows -> {
-      var items = new JsonArray();
-      rows.forEach(row -> items.add(toMessage(row)));
-      return new JsonObject().put("items", items);
-    });
-  }
-
   private Future<JsonObject> get(long administrationId, UUID id) {
     return db.preparedQuery(MessageSql.BY_ID).execute(Tuple.of(administrationId, id))
         .map(rows -> {
@@ -168,6 +158,8 @@ public final class MessageRepository {
         .put("body", row.getString("body"))
         .put("signature", row.getString("signature"))
         .put("created_at", Rows.instant(row, "created_at"))
+        .put("in_reply_to", Rows.uuid(row, "in_reply_to"))
+        .put("read_at", Rows.instant(row, "read_at"))
         .put("deliveries", row.getJsonArray("deliveries"))
         .put("portal_views", row.getJsonArray("portal_views"));
   }

@@ -4,9 +4,10 @@ package casemail.persistence;
 final class MessageSql {
 
   /** A message with its deliveries and portal views as JSON arrays, for timelines and API. */
-  private static final String SELECT = """
+  static final String SELECT = """
       SELECT m.id, m.customer_id, m.case_type, m.case_id, m.direction, m.subject, m.body,
-        m.signature, m.created_at, u.email AS author_email, u.name AS author_name,
+        m.signature, m.created_at, m.in_reply_to, m.read_at,
+        u.email AS author_email, u.name AS author_name,
         c.name AS customer_name,
         COALESCE(i.number, mt.reference, c.number) AS case_label,
         (
@@ -45,21 +46,20 @@ final class MessageSql {
       ORDER BY m.created_at DESC
       LIMIT $4""";
 
-  /** The administration's newest messages, for the inbox. */
-  static final String INBOX = SELECT + """
-      WHERE m.administration_id = $1
-      ORDER BY m.created_at DESC
-      LIMIT $2""";
-
-  /** Every message to any of the customer's cases, for the portal. */
+  /** Every message to any of the customer's cases, for the portal; replies show in threads. */
   static final String PORTAL_LIST = SELECT + """
-      WHERE m.customer_id = $1
+      WHERE m.customer_id = $1 AND m.direction = 'outbound'
       ORDER BY m.created_at DESC
       LIMIT 500""";
 
-  /** One message, only if it belongs to the portal's customer. */
+  /** One message to the customer, only if it belongs to the portal's customer. */
   static final String PORTAL_ONE = SELECT + """
-      WHERE m.customer_id = $1 AND m.id = $2""";
+      WHERE m.customer_id = $1 AND m.id = $2 AND m.direction = 'outbound'""";
+
+  /** The customer's replies to one of its messages, oldest first. */
+  static final String PORTAL_REPLIES = SELECT + """
+      WHERE m.customer_id = $1 AND m.in_reply_to = $2
+      ORDER BY m.created_at, m.id""";
 
   static final String AUTHOR = """
       SELECT u.id, u.name, u.email, u.signature, a.default_signature, a.sender_address

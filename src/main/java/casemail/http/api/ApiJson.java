@@ -53,6 +53,8 @@ final class ApiJson {
         .put("subject", message.getString("subject"))
         .put("body", message.getString("body"))
         .put("created_at", formats.iso(message.getString("created_at")))
+        .put("in_reply_to", message.getString("in_reply_to"))
+        .put("read_at", formats.iso(message.getString("read_at")))
         .put("deliveries", deliveries(message.getJsonArray("deliveries"), firstView));
     if (portalUrl != null) {
       json.put("portal_url", portalUrl);

@@ -59,6 +59,7 @@ public final class ApiRoutes {
     builder.getRoute("matterTimeline").addHandler(ctx -> timeline(ctx, "matter"));
     builder.getRoute("createMessage").addHandler(this::createMessage);
     builder.getRoute("getMessage").addHandler(this::getMessage);
+    builder.getRoute("listInbox").addHandler(new InboxApi(bus)::list);
     return builder.createRouter();
   }
 

@@ -7,6 +7,7 @@ import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,19 +38,33 @@ public final class CaseRoutes {
     Future.all(
             bus.request(Addresses.CASE_GET, request),
             bus.request(Addresses.TIMELINE_GET, request),
-            administration(bus, user.administrationId()))
+            administration(bus, user.administrationId()),
+            mandates(type, request))
         .onSuccess(all -> {
           JsonObject found = all.resultAt(0);
           JsonObject timeline = all.resultAt(1);
           JsonObject administration = all.resultAt(2);
+          JsonArray mandates = all.<JsonObject>resultAt(3).getJsonArray("items");
           var formats = new Formats(STAFF_LOCALE, administration.getString("time_zone"));
+          var entries = new TimelineView(formats).entries(timeline.getJsonArray("items"), type);
+          var mandateView = new MandateView(formats);
           var model = new CaseView(formats).of(found)
-              .put("timeline", new TimelineView(formats)
-                  .entries(timeline.getJsonArray("items"), type))
+              .put("timeline", mandateView.merged(entries, mandates))
+              .put("directDebit", mandateView.facts(mandates))
               .put("sent", ctx.request().getParam("sent") != null);
           pages.render(ctx, "staff/case", model);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** A customer's direct-debit mandates; other cases show them on their customer's page. */
+  private Future<JsonObject> mandates(String type, JsonObject request) {
+    if (!"customer".equals(type)) {
+      return Future.succeededFuture(new JsonObject().put("items", new JsonArray()));
+    }
+    return bus.request(Addresses.MANDATE_LIST, new JsonObject()
+        .put("administration_id", request.getLong("administration_id"))
+        .put("customer_id", request.getLong("id")));
   }
 
   /** The bus request naming this case in the user's administration; 404 for a bad id. */
