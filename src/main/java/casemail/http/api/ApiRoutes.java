@@ -48,7 +48,8 @@ public final class ApiRoutes {
   private Router build(Vertx vertx, OpenAPIContract contract) {
     var builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false))
-        .rootHandler(new ApiAuth(bus));
+        .rootHandler(new ApiAuth(bus))
+        .rootHandler(new QueryDecoding());
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));
     var cases = new CaseApi(bus);
     builder.getRoute("listCustomers").addHandler(ctx -> cases.list(ctx, "customer"));
