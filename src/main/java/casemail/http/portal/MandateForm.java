@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import org.iban4j.IbanFormatException;
+import org.iban4j.IbanFormatException.IbanFormatViolation;
 import org.iban4j.IbanUtil;
 import org.iban4j.InvalidCheckDigitException;
 import org.iban4j.UnsupportedCountryException;
@@ -95,7 +96,8 @@ final class MandateForm {
     } catch (UnsupportedCountryException e) {
       return "portal.dd.error.iban_country";
     } catch (IbanFormatException e) {
-      return "portal.dd.error.iban_format";
+      return e.getFormatViolation() == IbanFormatViolation.COUNTRY_CODE_EXISTS
+          ? "portal.dd.error.iban_country" : "portal.dd.error.iban_format";
     }
   }
 
