@@ -39,11 +39,19 @@ public final class InboxRepository {
         cursor == null ? END_OF_TIME : OffsetDateTime.ofInstant(cursor.createdAt(), UTC),
         cursor == null ? LAST_ID : cursor.id(),
         query.limit() + 1);
-    if (query.search() != null) {
-      tuple.addString(query.searchPattern());
+    if (query.search() == null) {
+      return db.preparedQuery(InboxSql.list(query.filter())).execute(tuple)
+          .map(rows -> page(rows, query.limit()));
     }
-    var sql = InboxSql.page(query.filter(), query.search() != null);
-    return db.preparedQuery(sql).execute(tuple).map(rows -> page(rows, query.limit()));
+    tuple.addString(query.searchPattern());
+    if (InboxSql.isSmall(query.filter())) {
+      return db.preparedQuery(InboxSql.scan(query.filter())).execute(tuple)
+          .map(rows -> page(rows, query.limit()));
+    }
+    return db.preparedQuery(InboxSql.window(query.filter())).execute(tuple)
+        .compose(rows -> rows.size() > query.limit() ? Future.succeededFuture(rows)
+            : db.preparedQuery(InboxSql.search(query.filter())).execute(tuple))
+        .map(rows -> page(rows, query.limit()));
   }
 
   /** {@code {administration_id}} → {@code {unread}}: replies nobody has opened yet. */
