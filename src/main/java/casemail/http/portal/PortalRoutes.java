@@ -81,6 +81,8 @@ public final class PortalRoutes {
     show(ctx, 200, ReplyForm.empty(), replied, true);
   }
 
+  // LIMITATION: replies carry text only until the composer's attachment storage lands; the
+  // reply form will then take files and store them through it.
   private void reply(RoutingContext ctx) {
     var form = ReplyForm.check(ctx.request().getFormAttribute("body"));
     if (!form.isValid()) {
