@@ -79,7 +79,8 @@ class InboxIT {
     do {
       var page = app.api().get("/inbox?q=Paging%20" + tag + "&limit=2"
           + (cursor == null ? "" : "&cursor=" + cursor)).json();
-      page.getJsonArray("items").forEach(item -> seen.add(((JsonObject) item).getString("subject")));
+      page.getJsonArray("items")
+          .forEach(item -> seen.add(((JsonObject) item).getString("subject")));
       cursor = page.getString("next");
       pages++;
     } while (cursor != null);

@@ -61,7 +61,8 @@ class PortalActionsIT {
     assertThat(authorised.status()).isEqualTo(200);
     assertThat(authorised.document().select("[role=status]").text())
         .isEqualTo("Vielen Dank. Die Lastschrift ist jetzt aktiv.");
-    assertThat(authorised.document().select(".mandate .iban").text()).isEqualTo("DE89 •••• 3000");
+    assertThat(authorised.document().select(".mandate .iban").text())
+        .isEqualTo("DE89 •••• 3000");
     var customerPage = staffCustomerPage("C10018");
     assertThat(customerPage.select(".direct-debit").text())
         .contains("Active", "Hoppe GmbH", "DE89 3704 0044 0532 0130 00");

@@ -49,7 +49,7 @@ public final class MandateRepository {
     this.db = db;
   }
 
-  /** {@code {customer_id, account_holder, iban}} (checked) → the mandate; 409 if one is active. */
+  /** {@code {customer_id, account_holder, iban}} (checked) → the mandate; 409 if active. */
   public Future<JsonObject> authorise(JsonObject request) {
     var tuple = Tuple.of(request.getLong("customer_id"), request.getString("account_holder"),
         request.getString("iban"));

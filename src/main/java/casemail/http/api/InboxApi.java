@@ -21,8 +21,8 @@ final class InboxApi {
     InboxQuery query;
     try {
       var limit = CaseApi.first(ctx, "limit");
-      query = InboxQuery.of(CaseApi.first(ctx, "filter"), CaseApi.first(ctx, "q"), CaseApi.first(ctx, "cursor"),
-          limit == null ? null : Integer.valueOf(limit));
+      query = InboxQuery.of(CaseApi.first(ctx, "filter"), CaseApi.first(ctx, "q"),
+          CaseApi.first(ctx, "cursor"), limit == null ? null : Integer.valueOf(limit));
     } catch (BusFailure badInput) {
       ctx.fail(badInput);
       return;
