@@ -2,10 +2,9 @@ package casemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import casemail.bus.Addresses;
 import casemail.security.PortalLinks;
+import casemail.testing.Administrations;
 import casemail.testing.Cases;
-import casemail.testing.Futures;
 import casemail.testing.Portal;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
@@ -167,11 +166,6 @@ class PortalActionsIT {
   }
 
   private static void paymentTemplate(String template) {
-    var bus = app.bus();
-    var administration = Futures.await(bus.request(Addresses.ADMINISTRATION_ENSURE,
-        new JsonObject().put("name", TestData.ADMINISTRATION)));
-    Futures.await(bus.request(Addresses.ADMINISTRATION_UPDATE, administration.copy()
-        .put("administration_id", administration.getLong("id"))
-        .put("payment_url_template", template)));
+    Administrations.update(app, new JsonObject().put("payment_url_template", template));
   }
 }

@@ -2,11 +2,10 @@ package casemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import casemail.bus.Addresses;
+import casemail.testing.Administrations;
 import casemail.testing.Browser;
 import casemail.testing.Cases;
 import casemail.testing.Emails;
-import casemail.testing.Futures;
 import casemail.testing.Portal;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
@@ -138,18 +137,7 @@ class PortalReplyIT {
   }
 
   private static void replyNotifications(boolean on) {
-    var bus = app.bus();
-    var id = new JsonObject().put("administration_id", administrationId());
-    var settings = Futures.await(bus.request(Addresses.ADMINISTRATION_GET, id));
-    Futures.await(bus.request(Addresses.ADMINISTRATION_UPDATE, settings.copy()
-        .put("administration_id", settings.getLong("id"))
-        .put("reply_notifications", on)));
-  }
-
-  private static long administrationId() {
-    var administration = Futures.await(app.bus().request(Addresses.ADMINISTRATION_ENSURE,
-        new JsonObject().put("name", TestData.ADMINISTRATION)));
-    return administration.getLong("id");
+    Administrations.update(app, new JsonObject().put("reply_notifications", on));
   }
 
   private static int badge(Browser.Response page) {
