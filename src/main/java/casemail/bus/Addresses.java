@@ -64,10 +64,52 @@ public final class Addresses {
   public static final String TIMELINE_GET = "persistence.timeline.get";
 
   /**
-   * {@code {administration_id, author_id, case: {type, id}, to, cc, bcc, subject, body}} →
-   * the stored message with its delivery; 404 unknown case or author, 422 bad input.
+   * {@code {administration_id, author_id, case: {type, id}, id?, to, cc, bcc, subject, body,
+   * attachment_ids?, attachments?}} → the stored message with its delivery and attachments.
+   * {@code id}: the message's id when the caller made one (a portal link in the text needs
+   * it); {@code attachment_ids}: pending attachments to attach, in order; {@code attachments}:
+   * new ones, {@code [{filename, content_type, size, sha256}]}, whose bytes are stored. 404
+   * unknown case or author, 413 attachments together too large, 422 bad input or an
+   * attachment no longer pending.
    */
   public static final String MESSAGE_CREATE = "persistence.message.create";
+
+  /**
+   * {@code {administration_id, items: [{filename, content_type, size, sha256}]}} → {@code
+   * {items: [{id, filename, content_type, size}]}}: pending attachments (no message yet), kept
+   * for a composer form that comes back.
+   */
+  public static final String ATTACHMENT_STORE = "persistence.attachment.store";
+
+  /**
+   * {@code {administration_id, ids}} → {@code {items}}: those of the ids that are still pending
+   * attachments of the administration, in the order asked.
+   */
+  public static final String ATTACHMENT_PENDING = "persistence.attachment.pending";
+
+  /** {@code {administration_id, id}} → the attachment with its sha256; 404. */
+  public static final String ATTACHMENT_GET = "persistence.attachment.get";
+
+  /**
+   * {@code {administration_id, case_type?, limit?, cursor?}} → {@code {items, next}}: standard
+   * messages by id; with {@code case_type}, those fitting it (its own and any-case ones).
+   */
+  public static final String STANDARD_MESSAGE_LIST = "persistence.standardmessage.list";
+
+  /** {@code {administration_id, id}} → the standard message; 404. */
+  public static final String STANDARD_MESSAGE_GET = "persistence.standardmessage.get";
+
+  /**
+   * {@code {administration_id, description, case_type, subject, cc, bcc, body}} (checked) →
+   * the standard message; 422 description taken.
+   */
+  public static final String STANDARD_MESSAGE_CREATE = "persistence.standardmessage.create";
+
+  /** {@code {administration_id, id, …}} as for create → the standard message; 404, 422. */
+  public static final String STANDARD_MESSAGE_UPDATE = "persistence.standardmessage.update";
+
+  /** {@code {administration_id, id}} → {@code {deleted: true}}; 404. */
+  public static final String STANDARD_MESSAGE_DELETE = "persistence.standardmessage.delete";
 
   /** {@code {administration_id, id}} → the message with its deliveries; 404. */
   public static final String MESSAGE_GET = "persistence.message.get";
@@ -86,7 +128,7 @@ public final class Addresses {
 
   /**
    * {@code {limit, lease_seconds}} → {@code {items}}: queued deliveries now leased to the
-   * caller, each with what the email needs.
+   * caller, each with what the email needs (attachments included).
    */
   public static final String DELIVERY_CLAIM = "persistence.delivery.claim";
 
@@ -107,6 +149,12 @@ public final class Addresses {
    * portal view; 404 if the message is not the customer's.
    */
   public static final String PORTAL_MESSAGE = "persistence.portal.message";
+
+  /**
+   * {@code {customer_id, id}} → the attachment with its sha256, only if it belongs to a message
+   * of that customer; 404 otherwise, exactly as for an unknown id.
+   */
+  public static final String PORTAL_ATTACHMENT = "persistence.portal.attachment";
 
   /** {@code {message_id}} → {@code {customer_id, administration_id}}; 404. */
   public static final String PORTAL_LINK_RESOLVE = "persistence.portal.resolve";

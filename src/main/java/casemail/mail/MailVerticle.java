@@ -3,6 +3,7 @@ package casemail.mail;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.config.Settings;
+import casemail.message.AttachmentStore;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -19,7 +20,8 @@ import java.time.Duration;
  * mailbox runs, also answers {@link Addresses#DEV_MAILBOX_LIST} and
  * {@link Addresses#DEV_MAILBOX_GET}. Listens for {@link Addresses#NOTIFICATION_QUEUED} too, and
  * mails reply notifications to staff apart from the customer deliveries. Reads the SMTP
- * settings, base URL, secret, portal link validity, send rate and retry schedule.
+ * settings, base URL, secret, portal link validity, send rate, retry schedule, and the data
+ * directory (attachment files).
  */
 public final class MailVerticle extends VerticleBase {
 
@@ -42,7 +44,9 @@ public final class MailVerticle extends VerticleBase {
     client = MailClient.createShared(vertx, mailConfig(settings.smtp()), "casemail-smtp");
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
     var renderer = new EmailRenderer(settings.baseUrl(), links);
-    outbox = new Outbox(vertx, client, renderer, MailSettings.of(settings));
+    var attachments = new AttachmentParts(vertx,
+        new AttachmentStore(vertx, settings.uploadsDir()));
+    outbox = new Outbox(vertx, client, renderer, attachments, MailSettings.of(settings));
     notifications = new NotificationSender(vertx, client, settings.baseUrl(),
         settings.retrySchedule());
     var bus = new Bus(vertx);

@@ -38,6 +38,7 @@ final class Outbox {
   private final Bus bus;
   private final MailClient client;
   private final EmailRenderer renderer;
+  private final AttachmentParts attachments;
   private final int concurrency;
   private final long nanosPerSend;
   private final List<Duration> retrySchedule;
@@ -50,11 +51,13 @@ final class Outbox {
   private Future<Void> currentFlush;
   private long nextSendNanos;
 
-  Outbox(Vertx vertx, MailClient client, EmailRenderer renderer, MailSettings settings) {
+  Outbox(Vertx vertx, MailClient client, EmailRenderer renderer, AttachmentParts attachments,
+      MailSettings settings) {
     this.vertx = vertx;
     this.bus = new Bus(vertx);
     this.client = client;
     this.renderer = renderer;
+    this.attachments = attachments;
     this.concurrency = settings.maxConnections();
     this.nanosPerSend = settings.sendRate() == 0 ? 0 : 1_000_000_000L / settings.sendRate();
     this.retrySchedule = settings.retrySchedule();
@@ -133,14 +136,20 @@ final class Outbox {
       finished(Outcomes.failed(delivery, "The email could not be built"));
       return;
     }
-    client.sendMail(email)
-        .timeout(SEND_TIMEOUT_S, TimeUnit.SECONDS)
+    attachments.open(delivery.getJsonArray("attachments", new JsonArray()))
+        .compose(opened -> client.sendMail(email.setAttachment(opened.attachments()))
+            .timeout(SEND_TIMEOUT_S, TimeUnit.SECONDS)
+            .onComplete(done -> opened.close()))
         .onSuccess(result -> finished(Outcomes.sent(delivery, Instant.now())))
         .onFailure(failure -> finished(afterFailure(delivery, failure)));
   }
 
   private JsonObject afterFailure(JsonObject delivery, Throwable failure) {
     var reason = Outcomes.reason(failure);
+    if (failure instanceof AttachmentParts.MissingFile) {
+      LOG.error("Delivery {} failed: {}", delivery.getString("id"), reason);
+      return Outcomes.failed(delivery, reason);
+    }
     if (failure instanceof SMTPException smtp && smtp.isPermanent()) {
       LOG.warn("Delivery {} failed permanently: {}", delivery.getString("id"), reason);
       return Outcomes.failed(delivery, reason);

@@ -41,7 +41,8 @@ public final class DeliveryRepository {
       RETURNING d.id, d.message_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
         d.message_id_header, d.tracking_token, d.attempts, m.subject, m.body, m.signature,
         u.name AS author_name, u.email AS author_email, a.name AS administration_name,
-        a.sender_address, a.portal_colour, a.tracking_mode, c.language""";
+        a.sender_address, a.portal_colour, a.tracking_mode, c.language,
+      """ + MessageSql.ATTACHMENTS;
 
   private static final String RECORD = """
       UPDATE deliveries d
@@ -111,6 +112,7 @@ public final class DeliveryRepository {
         .put("sender_address", row.getString("sender_address"))
         .put("portal_colour", row.getString("portal_colour"))
         .put("tracking_mode", row.getString("tracking_mode"))
-        .put("language", row.getString("language"));
+        .put("language", row.getString("language"))
+        .put("attachments", row.getJsonArray("attachments"));
   }
 }

@@ -3,7 +3,22 @@ package casemail.persistence;
 /** The SQL that stores and reads messages with their deliveries. */
 final class MessageSql {
 
-  /** A message with its deliveries and portal views as JSON arrays, for timelines and API. */
+  /** The attachments of message {@code m}, in order, as a JSON array column. */
+  static final String ATTACHMENTS = """
+        (
+          SELECT COALESCE(json_agg(json_build_object(
+            'id', at.id, 'filename', at.filename, 'content_type', at.content_type,
+            'size', at.size, 'sha256', at.sha256
+          ) ORDER BY at.position), '[]'::json)
+          FROM attachments at
+          WHERE at.message_id = m.id
+        ) AS attachments
+      """;
+
+  /**
+   * A message with its deliveries, portal views and attachments as JSON arrays, for timelines,
+   * the portal and the API.
+   */
   static final String SELECT = """
       SELECT m.id, m.customer_id, m.case_type, m.case_id, m.direction, m.subject, m.body,
         m.signature, m.created_at, m.in_reply_to, m.read_at,
@@ -24,7 +39,8 @@ final class MessageSql {
           SELECT COALESCE(json_agg(v.viewed_at ORDER BY v.viewed_at), '[]'::json)
           FROM portal_views v
           WHERE v.message_id = m.id
-        ) AS portal_views
+        ) AS portal_views,
+      """ + MessageSql.ATTACHMENTS + """
       FROM messages m
       JOIN customers c ON c.id = m.customer_id
       LEFT JOIN users u ON u.id = m.author_id

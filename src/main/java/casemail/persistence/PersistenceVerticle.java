@@ -32,7 +32,8 @@ public final class PersistenceVerticle extends VerticleBase {
         registerCases(bus),
         registerMessages(bus),
         registerDelivery(bus),
-        registerPortal(bus)));
+        registerPortal(bus),
+        registerComposing(bus)));
   }
 
   @Override
@@ -117,6 +118,21 @@ public final class PersistenceVerticle extends VerticleBase {
     if (reply.getBoolean("notify")) {
       bus.publish(Addresses.NOTIFICATION_QUEUED, new JsonObject());
     }
+  }
+
+  private Future<?> registerComposing(Bus bus) {
+    var attachments = new AttachmentRepository(pool);
+    var standardMessages = new StandardMessageRepository(pool);
+    return Future.all(List.of(
+        bus.consume(Addresses.ATTACHMENT_STORE, attachments::store),
+        bus.consume(Addresses.ATTACHMENT_PENDING, attachments::pending),
+        bus.consume(Addresses.ATTACHMENT_GET, attachments::get),
+        bus.consume(Addresses.PORTAL_ATTACHMENT, attachments::portal),
+        bus.consume(Addresses.STANDARD_MESSAGE_LIST, standardMessages::list),
+        bus.consume(Addresses.STANDARD_MESSAGE_GET, standardMessages::get),
+        bus.consume(Addresses.STANDARD_MESSAGE_CREATE, standardMessages::create),
+        bus.consume(Addresses.STANDARD_MESSAGE_UPDATE, standardMessages::update),
+        bus.consume(Addresses.STANDARD_MESSAGE_DELETE, standardMessages::delete)));
   }
 
   private Future<JsonObject> ping(JsonObject ignored) {

@@ -157,6 +157,7 @@ public final class PortalRepository {
         .put("subject", message.getString("subject"))
         .put("body", message.getString("body"))
         .put("signature", message.getString("signature"))
-        .put("created_at", message.getString("created_at"));
+        .put("created_at", message.getString("created_at"))
+        .put("attachments", message.getJsonArray("attachments"));
   }
 }

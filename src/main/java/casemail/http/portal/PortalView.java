@@ -1,6 +1,7 @@
 package casemail.http.portal;
 
 import casemail.http.Formats;
+import casemail.message.Attachments;
 import casemail.message.PlainText;
 import casemail.message.Words;
 import io.vertx.core.json.JsonArray;
@@ -98,7 +99,20 @@ final class PortalView {
         .put("createdAt", formats.dateTime(message.getString("created_at")))
         // Escaped by PlainText.toHtml.
         .put("bodyHtml", PlainText.toHtml(message.getString("body")))
-        .put("signatureHtml", PlainText.toHtml(message.getString("signature", "")));
+        .put("signatureHtml", PlainText.toHtml(message.getString("signature", "")))
+        .put("attachments", attachments(message.getJsonArray("attachments", new JsonArray())));
+  }
+
+  private static JsonArray attachments(JsonArray attachments) {
+    var views = new JsonArray();
+    attachments.forEach(item -> {
+      var attachment = (JsonObject) item;
+      views.add(new JsonObject()
+          .put("filename", attachment.getString("filename"))
+          .put("sizeText", Attachments.sizeText(attachment.getLong("size")))
+          .put("url", "/portal/attachments/" + attachment.getString("id")));
+    });
+    return views;
   }
 
   private JsonArray replies(JsonArray replies) {

@@ -56,6 +56,8 @@ final class TimelineView {
         .put("caseLabel", label(caseRef))
         .put("caseUrl", "/" + caseRef.getString("type") + "s/" + caseRef.getLong("id"))
         .put("deliveries", deliveries(message.getJsonArray("deliveries")))
+        .put("attachments", AttachmentRoutes.views(message.getJsonArray("attachments",
+            new JsonArray())))
         .put("portalViews", times(views))
         .put("viewedInPortal", !views.isEmpty());
   }
