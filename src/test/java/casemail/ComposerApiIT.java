@@ -38,7 +38,7 @@ class ComposerApiIT {
   @Test
   void sendsAttachmentsWithTheirExactNamesAndBytesAndBccOnlyInTheEnvelope() throws Exception {
     var subject = "API attached " + UUID.randomUUID();
-    var bytes = ComposerIT.randomBytes(70_000);
+    var bytes = ComposerIT.randomBytes(9_500_000);
 
     var created = app.api().post("/messages", message("2026-000030", subject, "See attached")
         .put("bcc", new JsonArray().add("Archive@Bcc-Api.Example"))

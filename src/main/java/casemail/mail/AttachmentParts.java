@@ -107,7 +107,10 @@ final class AttachmentParts {
     return out.toString();
   }
 
-  /** Cuts at most {@link #SEGMENT} characters per segment, never inside a {@code %XX}. */
+  /**
+   * Cuts at most {@link #SEGMENT} characters per segment, never inside a {@code %XX} nor inside
+   * a character's UTF-8 bytes (some readers decode each segment on its own).
+   */
   private static List<String> segments(String encoded) {
     var segments = new ArrayList<String>();
     int start = 0;
@@ -115,13 +118,22 @@ final class AttachmentParts {
       int end = Math.min(start + SEGMENT, encoded.length());
       if (end < encoded.length()) {
         int percent = encoded.lastIndexOf('%', end - 1);
-        if (percent > end - 3 && percent >= start) {
+        if (percent > end - 3 && percent > start) {
           end = percent;
+        }
+        while (end - start > 3 && isContinuationByte(encoded, end)) {
+          end -= 3;
         }
       }
       segments.add(encoded.substring(start, end));
       start = end;
     }
     return segments;
+  }
+
+  /** Whether the {@code %XX} at {@code at} is a UTF-8 continuation byte (10xxxxxx). */
+  private static boolean isContinuationByte(String encoded, int at) {
+    return at + 2 < encoded.length() && encoded.charAt(at) == '%'
+        && "89AB".indexOf(encoded.charAt(at + 1)) >= 0;
   }
 }

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * {@code ab} are the hash's first two hex digits. Paths are built from hashes and random ids
  * only, never from a file name. New files are written under {@code tmp/} first and moved into
  * place when complete, so a half-written file is never served or mailed.
+ *
+ * <p>LIMITATION: stored bytes are never deleted, not even when no attachment refers to them
+ * any more (a refused send, a pending attachment forgotten): the same bytes may belong to other
+ * messages, and a sweep that checks this does not exist yet.
  */
 public final class AttachmentStore {
 

@@ -122,8 +122,7 @@ public final class StandardMessageRoutes {
     var options = new JsonArray().add(new JsonObject().put("value", "")
         .put("label", "Any case").put("selected", selected == null || selected.isEmpty()));
     for (var type : StandardMessageDraft.CASE_TYPES) {
-      options.add(new JsonObject().put("value", type)
-          .put("label", Character.toUpperCase(type.charAt(0)) + type.substring(1) + "s")
+      options.add(new JsonObject().put("value", type).put("label", useOn(type))
           .put("selected", type.equals(selected)));
     }
     return options;
@@ -136,9 +135,14 @@ public final class StandardMessageRoutes {
       var type = standard.getString("case_type");
       rows.add(standard.copy()
           .put("url", LIST + "/" + standard.getLong("id"))
-          .put("useOn", type == null ? "Any case" : type + "s"));
+          .put("useOn", useOn(type)));
     });
     return rows;
+  }
+
+  private static String useOn(String caseType) {
+    return caseType == null ? "Any case"
+        : Character.toUpperCase(caseType.charAt(0)) + caseType.substring(1) + "s";
   }
 
   private static long id(RoutingContext ctx) {
