@@ -139,7 +139,7 @@ class ComposerIT {
     assertThat(refused.status()).isEqualTo(404);
     assertThat(new String(refused.body(), StandardCharsets.UTF_8))
         .isEqualTo(new String(missing.body(), StandardCharsets.UTF_8));
-    assertThat(app.browser().download(id).status()).isEqualTo(404);
+    assertThat(app.browser().download(id).status()).isEqualTo(403);
   }
 
   @Test

@@ -2,7 +2,6 @@ package casemail.http.portal;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
-import casemail.bus.BusFailure;
 import casemail.http.Downloads;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,14 +26,10 @@ public final class PortalAttachmentRoutes {
     router.get("/portal/attachments/:id").handler(this::download);
   }
 
+  /** Behind the portal's session check ({@link PortalRoutes}). */
   private void download(RoutingContext ctx) {
-    var customerId = PortalSession.customerId(ctx);
-    if (customerId.isEmpty()) {
-      ctx.fail(BusFailure.notFound("Attachment"));
-      return;
-    }
     var request = new JsonObject()
-        .put("customer_id", customerId.get())
+        .put("customer_id", PortalSession.current(ctx))
         .put("id", ctx.pathParam("id"));
     bus.request(Addresses.PORTAL_ATTACHMENT, request)
         .onSuccess(attachment -> downloads.send(ctx, attachment))
