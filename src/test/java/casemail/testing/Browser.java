@@ -65,15 +65,8 @@ public final class Browser {
 
   public Download download(String path) {
     var request = HttpRequest.newBuilder(URI.create(app.url(path))).GET().build();
-    try {
-      var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      return new Download(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    var response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(response.statusCode(), response.body(), response.headers());
   }
 
   public Response post(String path, Map<String, String> form) {
@@ -198,9 +191,13 @@ public final class Browser {
   }
 
   private Response send(HttpRequest request) {
+    var response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body(), response.headers());
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers());
+      return client.send(request, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
