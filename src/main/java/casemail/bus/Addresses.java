@@ -64,22 +64,74 @@ public final class Addresses {
   public static final String TIMELINE_GET = "persistence.timeline.get";
 
   /**
-   * {@code {administration_id, author_id, case: {type, id}, to, cc, bcc, subject, body}} →
-   * the stored message with its delivery; 404 unknown case or author, 422 bad input.
+   * {@code {administration_id, author_id, case: {type, id}, id?, to, cc, bcc, subject, body,
+   * attachment_ids?, attachments?}} → the stored message with its delivery and attachments.
+   * {@code id}: the message's id when the caller made one (a portal link in the text needs
+   * it); {@code attachment_ids}: pending attachments to attach, in order; {@code attachments}:
+   * new ones, {@code [{filename, content_type, size, sha256}]}, whose bytes are stored. 404
+   * unknown case or author, 413 attachments together too large, 422 bad input or an
+   * attachment no longer pending.
    */
   public static final String MESSAGE_CREATE = "persistence.message.create";
+
+  /**
+   * {@code {administration_id, items: [{filename, content_type, size, sha256}]}} → {@code
+   * {items: [{id, filename, content_type, size}]}}: pending attachments (no message yet), kept
+   * for a composer form that comes back.
+   */
+  public static final String ATTACHMENT_STORE = "persistence.attachment.store";
+
+  /**
+   * {@code {administration_id, ids}} → {@code {items}}: those of the ids that are still pending
+   * attachments of the administration, in the order asked.
+   */
+  public static final String ATTACHMENT_PENDING = "persistence.attachment.pending";
+
+  /** {@code {administration_id, id}} → the attachment with its sha256; 404. */
+  public static final String ATTACHMENT_GET = "persistence.attachment.get";
+
+  /**
+   * {@code {administration_id, case_type?, limit?, cursor?}} → {@code {items, next}}: standard
+   * messages by id; with {@code case_type}, those fitting it (its own and any-case ones).
+   */
+  public static final String STANDARD_MESSAGE_LIST = "persistence.standardmessage.list";
+
+  /** {@code {administration_id, id}} → the standard message; 404. */
+  public static final String STANDARD_MESSAGE_GET = "persistence.standardmessage.get";
+
+  /**
+   * {@code {administration_id, description, case_type, subject, cc, bcc, body}} (checked) →
+   * the standard message; 422 description taken.
+   */
+  public static final String STANDARD_MESSAGE_CREATE = "persistence.standardmessage.create";
+
+  /** {@code {administration_id, id, …}} as for create → the standard message; 404, 422. */
+  public static final String STANDARD_MESSAGE_UPDATE = "persistence.standardmessage.update";
+
+  /** {@code {administration_id, id}} → {@code {deleted: true}}; 404. */
+  public static final String STANDARD_MESSAGE_DELETE = "persistence.standardmessage.delete";
 
   /** {@code {administration_id, id}} → the message with its deliveries; 404. */
   public static final String MESSAGE_GET = "persistence.message.get";
 
-  /** {@code {administration_id, limit}} → {@code {items}}: messages, newest first. */
+  /**
+   * {@code {administration_id, filter, q, cursor, limit}} (see {@code InboxQuery}) →
+   * {@code {items, next}}: messages newest first, a keyset page; 400 bad filter or cursor.
+   */
   public static final String INBOX_LIST = "persistence.inbox.list";
+
+  /** {@code {administration_id}} → {@code {unread}}: how many replies nobody opened yet. */
+  public static final String INBOX_UNREAD = "persistence.inbox.unread";
+
+  /** {@code {administration_id, id}} → the message; a reply is marked read; 404. */
+  public static final String MESSAGE_READ = "persistence.message.read";
 
   /**
    * {@code {limit, lease_seconds}} → {@code {items}}: due deliveries now leased to the caller,
    * each with what its email needs: addresses, {@code attempts} (this attempt's number),
    * {@code lease_until}, {@code recipients} as last recorded (or null), the customer's
-   * {@code bouncing} addresses, {@code rendered_at} and the facts it is rendered with.
+   * {@code bouncing} addresses, {@code rendered_at} and the facts it is rendered with
+   * (attachments included).
    */
   public static final String DELIVERY_CLAIM = "persistence.delivery.claim";
 
@@ -132,8 +184,48 @@ public final class Addresses {
    */
   public static final String PORTAL_MESSAGE = "persistence.portal.message";
 
+  /**
+   * {@code {customer_id, id}} → the attachment with its sha256, only if it belongs to a message
+   * of that customer; 404 otherwise, exactly as for an unknown id.
+   */
+  public static final String PORTAL_ATTACHMENT = "persistence.portal.attachment";
+
   /** {@code {message_id}} → {@code {customer_id, administration_id}}; 404. */
   public static final String PORTAL_LINK_RESOLVE = "persistence.portal.resolve";
+
+  /**
+   * {@code {customer_id, message_id, body}} (checked) → {@code {id, in_reply_to, notify}}: the
+   * customer's reply, stored unread on the message's case; 404 if the message is not one the
+   * customer received. Publishes {@link #NOTIFICATION_QUEUED} when a notification was stored.
+   */
+  public static final String PORTAL_REPLY = "persistence.portal.reply";
+
+  /** {@code {customer_id}} → the customer with its active mandate ({@code mandate}, or null). */
+  public static final String PORTAL_DIRECT_DEBIT = "persistence.portal.directdebit";
+
+  /**
+   * {@code {customer_id, account_holder, iban}} (checked) → the mandate; 409 if the customer
+   * already has an active one.
+   */
+  public static final String MANDATE_AUTHORISE = "persistence.mandate.authorise";
+
+  /** {@code {customer_id}} → the mandate, now revoked; 404 if none was active. */
+  public static final String MANDATE_REVOKE = "persistence.mandate.revoke";
+
+  /** {@code {administration_id, customer_id}} → {@code {items}}: its mandates, newest first. */
+  public static final String MANDATE_LIST = "persistence.mandate.list";
+
+  /**
+   * {@code {limit, lease_seconds}} → {@code {items}}: reply notifications now leased to the
+   * caller, each with what its email needs.
+   */
+  public static final String NOTIFICATION_CLAIM = "persistence.notification.claim";
+
+  /** {@code {id, status, error, sent_at, next_attempt_at}} → {@code {updated}}. */
+  public static final String NOTIFICATION_RECORD = "persistence.notification.record";
+
+  /** Event, published: a reply notification was stored and the mailer may look for it. */
+  public static final String NOTIFICATION_QUEUED = "persistence.notification.queued";
 
   /** {@code {}} → {@code {ok: true}} once the database answers; 503 otherwise. */
   public static final String DATABASE_PING = "persistence.database.ping";

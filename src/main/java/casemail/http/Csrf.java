@@ -1,5 +1,6 @@
 package casemail.http;
 
+import casemail.http.portal.PortalPages;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -65,10 +66,15 @@ public final class Csrf {
         fields.add(new JsonObject().put("name", entry.getKey()).put("value", entry.getValue()));
       }
     });
+    if (ctx.normalizedPath().startsWith("/portal")) {
+      var model = PortalPages.csrfRetry(ctx).put("action", ctx.request().uri())
+          .put("fields", fields);
+      pages.render(ctx, 403, "portal/csrf-retry", model);
+      return;
+    }
     var model = new JsonObject()
         .put("action", ctx.request().uri())
-        .put("fields", fields)
-        .put("portal", ctx.normalizedPath().startsWith("/portal"));
+        .put("fields", fields);
     pages.render(ctx, 403, "common/csrf-retry", model);
   }
 }

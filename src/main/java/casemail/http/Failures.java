@@ -1,6 +1,7 @@
 package casemail.http;
 
 import casemail.bus.BusFailure;
+import casemail.http.portal.PortalPages;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -109,11 +110,14 @@ public final class Failures {
 
   private void page(RoutingContext ctx, BusFailure failure) {
     var status = failure.code();
+    if (ctx.normalizedPath().startsWith("/portal")) {
+      pages.render(ctx, status, "portal/problem", PortalPages.problem(ctx, status));
+      return;
+    }
     var model = new JsonObject()
         .put("title", status == 404 ? "Not found" : "Something went wrong")
         .put("status", status)
-        .put("message", status >= 500 && status != 503 ? message(status) : failure.getMessage())
-        .put("portal", ctx.normalizedPath().startsWith("/portal"));
+        .put("message", status >= 500 && status != 503 ? message(status) : failure.getMessage());
     pages.render(ctx, status, "common/error", model);
   }
 }

@@ -3,23 +3,31 @@ package casemail.http;
 import casemail.bus.Bus;
 import casemail.config.Settings;
 import casemail.http.api.ApiRoutes;
+import casemail.http.portal.PortalAttachmentRoutes;
 import casemail.http.portal.PortalRoutes;
+import casemail.http.staff.AttachmentRoutes;
 import casemail.http.staff.CaseRoutes;
 import casemail.http.staff.ComposerRoutes;
 import casemail.http.staff.DeliveryRoutes;
+import casemail.http.staff.InboxBadge;
 import casemail.http.staff.InboxRoutes;
 import casemail.http.staff.LoginRoutes;
 import casemail.http.staff.OverviewRoutes;
 import casemail.http.staff.ProfileRoutes;
 import casemail.http.staff.SettingsRoutes;
 import casemail.metrics.Metrics;
+import casemail.http.staff.StandardMessageRoutes;
+import casemail.http.staff.UploadForm;
+import casemail.message.AttachmentStore;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -36,7 +44,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final long FORM_LIMIT = 1024 * 1024;
   private static final long SESSION_TIMEOUT_MS = Duration.ofHours(8).toMillis();
   private static final String STAFF_PATHS =
-      "^/(inbox|customers|invoices|matters|settings|profile|batches|dev)(/.*)?$";
+      "^/(inbox|customers|invoices|matters|settings|profile|batches|dev|attachments)(/.*)?$";
 
   private final Settings settings;
   private final boolean devMailbox;
@@ -51,9 +59,14 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     var bus = new Bus(vertx);
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
-    return new ApiRoutes(bus, links, settings.baseUrl()).router(vertx)
-        .compose(api -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-            .requestHandler(router(bus, links, api))
+    var store = new AttachmentStore(vertx, settings.uploadsDir());
+    var writer = new MessageWriter(bus, links, settings.baseUrl());
+    var options = new HttpServerOptions().setCompressionSupported(true)
+        // A message's text is one form field of up to 100,000 characters.
+        .setMaxFormAttributeSize((int) FORM_LIMIT);
+    return new ApiRoutes(bus, links, settings.baseUrl(), store, writer).router(vertx)
+        .compose(api -> vertx.createHttpServer(options)
+            .requestHandler(router(bus, links, api, store, writer))
             .listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
   }
@@ -68,7 +81,8 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Router router(Bus bus, PortalLinks links, Router api) {
+  private Router router(Bus bus, PortalLinks links, Router api, AttachmentStore store,
+      MessageWriter writer) {
     var router = Router.router(vertx);
     var pages = new Pages(vertx);
     var failures = new Failures(pages);
@@ -80,17 +94,21 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/v1/*").subRouter(api);
     router.route("/static/*").handler(StaticHandler.create("webroot"));
     router.route().handler(sessions());
-    router.route().handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
+    router.route().handler(bodies(store));
     router.route().handler(new Csrf(pages).check());
     new LoginRoutes(vertx, pages).mount(router);
     new PortalRoutes(bus, pages, links).mount(router);
+    new PortalAttachmentRoutes(bus, new Downloads(store)).mount(router);
     router.route().pathRegex(STAFF_PATHS).handler(StaffSession.required());
+    router.get().pathRegex(STAFF_PATHS).handler(new InboxBadge(bus));
     new InboxRoutes(bus, pages).mount(router);
     new OverviewRoutes(bus, pages).mount(router);
     new CaseRoutes(bus, pages).mount(router);
-    new ComposerRoutes(bus, pages).mount(router);
+    new ComposerRoutes(bus, pages, store, writer).mount(router);
+    new AttachmentRoutes(bus, new Downloads(store)).mount(router);
     new DeliveryRoutes(bus, pages).mount(router);
     new SettingsRoutes(bus, pages).mount(router);
+    new StandardMessageRoutes(bus, pages).mount(router);
     new ProfileRoutes(bus, pages).mount(router);
     if (devMailbox) {
       new DevMailboxRoutes(bus, pages).mount(router);
@@ -100,6 +118,19 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, failures::handle);
     }
     return router;
+  }
+
+  /** Forms of up to 1 MB; the composer's forms with files are read by {@link UploadForm}. */
+  private Handler<RoutingContext> bodies(AttachmentStore store) {
+    var forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
+    var uploads = new UploadForm(vertx, store);
+    return ctx -> {
+      if (uploads.accepts(ctx)) {
+        uploads.handle(ctx);
+      } else {
+        forms.handle(ctx);
+      }
+    };
   }
 
   private SessionHandler sessions() {

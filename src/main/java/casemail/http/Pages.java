@@ -27,6 +27,9 @@ import java.util.Map;
  */
 public final class Pages {
 
+  /** Request data: the administration's unread replies, for the top bar's badge. */
+  public static final String UNREAD_REPLIES = "unreadReplies";
+
   private final Handlebars handlebars;
   private final Map<String, Template> templates = new HashMap<>();
 
@@ -45,6 +48,8 @@ public final class Pages {
     if (ctx.session() != null) {
       model.put("csrf", Csrf.token(ctx));
       StaffSession.user(ctx).ifPresent(user -> model.put("me", user.toView()));
+      Long unread = ctx.get(UNREAD_REPLIES);
+      model.put(UNREAD_REPLIES, unread == null || unread == 0 ? null : unread);
     }
     String html;
     try {

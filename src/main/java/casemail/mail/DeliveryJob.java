@@ -1,6 +1,7 @@
 package casemail.mail;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mail.MailMessage;
 import java.time.Duration;
@@ -36,10 +37,14 @@ final class DeliveryJob {
     for (var recipient : recipients) {
       if (recipient.isPending()) {
         chain = chain.compose(ignored -> leaseLasts(sender.timeout())
-            ? sender.send(email, recipient) : notTried(recipient));
+            ? sender.send(email, attachments(), recipient) : notTried(recipient));
       }
     }
     return chain.map(ignored -> Outcomes.of(delivery, recipients, schedule));
+  }
+
+  private JsonArray attachments() {
+    return delivery.getJsonArray("attachments", new JsonArray());
   }
 
   /** Whether one more transaction, at its longest, ends well before the lease does. */

@@ -47,8 +47,11 @@ final class MailHeaders {
     }
   }
 
-  /** Folds with CRLF-free line breaks: the mail client writes each line with CRLF itself. */
+  /**
+   * Folds with CRLF and a space, as RFC 5322 wants: the mail client writes a header's value
+   * as given (a bare LF there reaches the server as a bare LF, which servers may refuse).
+   */
   private static String fold(String header, String value) {
-    return MimeUtility.fold(header.length() + 2, value).replace("\r\n", "\n");
+    return MimeUtility.fold(header.length() + 2, value);
   }
 }

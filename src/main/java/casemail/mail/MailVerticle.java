@@ -3,6 +3,7 @@ package casemail.mail;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.config.Settings;
+import casemail.message.AttachmentStore;
 import casemail.metrics.Metrics;
 import casemail.security.PortalLinks;
 import io.micrometer.core.instrument.Gauge;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * looks for due deliveries every second (retries, other instances' expired leases), mails them
  * through a pooled Vert.x mail client and records the outcomes (see {@link Outbox}). Answers
  * {@link Addresses#SMTP_PING} for {@code /ready} and {@link Addresses#EMAIL_RENDER} for "View
- * email"; keeps the outbox-depth gauge. When the embedded capture mailbox runs, also answers
- * {@link Addresses#DEV_MAILBOX_LIST} and {@link Addresses#DEV_MAILBOX_GET}. Reads the SMTP
- * settings, base URL, secret, portal link validity, send rate and retry schedule.
+ * email"; keeps the outbox-depth gauge. Listens for {@link Addresses#NOTIFICATION_QUEUED} too,
+ * and mails reply notifications to staff apart from the customer deliveries. When the
+ * embedded capture mailbox runs, also answers {@link Addresses#DEV_MAILBOX_LIST} and
+ * {@link Addresses#DEV_MAILBOX_GET}. Reads the SMTP settings, base URL, secret, portal link
+ * validity, send rate, retry schedule, and the data directory (attachment files).
  */
 public final class MailVerticle extends VerticleBase {
 
@@ -43,6 +46,7 @@ public final class MailVerticle extends VerticleBase {
   private Outbox outbox;
   private SmtpProbe probe;
   private EmailRenderer renderer;
+  private NotificationSender notifications;
 
   /** {@code devMailbox} is null unless the embedded capture mailbox is in use. */
   public MailVerticle(Settings settings, DevMailbox devMailbox) {
@@ -58,19 +62,26 @@ public final class MailVerticle extends VerticleBase {
     client = MailClient.create(vertx, config);
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
     renderer = new EmailRenderer(settings.baseUrl(), links);
-    var sender = new Sender(client, new SendRate(vertx, mail.sendRate()),
+    var attachments = new AttachmentParts(vertx,
+        new AttachmentStore(vertx, settings.uploadsDir()));
+    var sender = new Sender(client, attachments, new SendRate(vertx, mail.sendRate()),
         mail.attemptTimeout(), registry);
     outbox = new Outbox(vertx, sender, renderer, mail, registry);
+    notifications = new NotificationSender(vertx, client, settings.baseUrl(),
+        settings.retrySchedule());
     probe = new SmtpProbe(vertx, settings.smtp().host(), settings.smtp().port());
     Gauge.builder("casemail.outbox.depth", depth, AtomicLong::get)
         .description("Deliveries queued or being sent, over all instances")
         .register(registry);
     var bus = new Bus(vertx);
     vertx.setPeriodic(POLL_MS, id -> outbox.wake());
+    vertx.setPeriodic(POLL_MS, id -> notifications.wake());
     vertx.setPeriodic(DEPTH_MS, id -> measureDepth(bus));
     return Future.all(
         vertx.eventBus().consumer(Addresses.DELIVERY_QUEUED, message -> outbox.wake())
             .completion(),
+        vertx.eventBus().consumer(Addresses.NOTIFICATION_QUEUED,
+            message -> notifications.wake()).completion(),
         bus.consume(Addresses.SMTP_PING, probe::check),
         bus.consume(Addresses.EMAIL_RENDER, this::onEmailRender),
         registerDevMailbox(bus));
@@ -79,14 +90,17 @@ public final class MailVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     var limit = MailSettings.of(settings).attemptTimeout().multipliedBy(2).plusSeconds(30);
-    return outbox.stop()
+    return Future.all(outbox.stop(), notifications.stop())
         .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
         .onFailure(failure -> LOG.error("Deliveries still in flight at shutdown were not all "
             + "recorded; they are sent again when their lease runs out"))
         .eventually(() -> Future.all(client.close(), probe.close()));
   }
 
-  /** The email of a delivery as built when it was sent (or would be built now). */
+  /**
+   * The email of a delivery as built when it was sent (or would be built now). Attachments
+   * are listed by the timeline; they are not part of this view.
+   */
   private Future<JsonObject> onEmailRender(JsonObject delivery) {
     var email = renderer.render(delivery);
     var raw = new MailEncoder(email, "casemail", config).encode();

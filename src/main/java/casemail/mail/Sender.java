@@ -3,6 +3,7 @@ package casemail.mail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
@@ -34,12 +35,15 @@ final class Sender {
   private static final String TOO_LARGE = "exceeds allowed size";
 
   private final MailClient client;
+  private final AttachmentParts attachments;
   private final SendRate rate;
   private final Duration timeout;
   private final MeterRegistry registry;
 
-  Sender(MailClient client, SendRate rate, Duration timeout, MeterRegistry registry) {
+  Sender(MailClient client, AttachmentParts attachments, SendRate rate, Duration timeout,
+      MeterRegistry registry) {
     this.client = client;
+    this.attachments = attachments;
     this.rate = rate;
     this.timeout = timeout;
     this.registry = registry;
@@ -50,25 +54,39 @@ final class Sender {
     return timeout;
   }
 
-  /** Updates {@code recipient}; never fails. */
-  Future<Void> send(MailMessage email, Recipient recipient) {
+  /**
+   * Updates {@code recipient}; never fails. The stored attachment files are opened for this
+   * transaction only (a stream is read once) and closed however it ends.
+   */
+  Future<Void> send(MailMessage email, JsonArray files, Recipient recipient) {
+    return rate.turn().compose(ignored -> attachments.open(files)
+        .compose(opened -> transaction(email, opened, recipient)
+            .onComplete(done -> opened.close()))
+        .recover(failure -> {
+          // Only opening can fail here: a stored file has gone, so the email cannot be sent.
+          recipient.update(Recipient.FAILED, Outcomes.reason(failure), Instant.now().toString());
+          return Future.succeededFuture();
+        }));
+  }
+
+  private Future<Void> transaction(MailMessage email, AttachmentParts.Opened opened,
+      Recipient recipient) {
     var transaction = new Transaction(email, recipient.address());
-    return rate.turn().compose(ignored -> {
-      var sample = Timer.start(registry);
-      return client.sendMail(transaction)
-          .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .<Void>map(result -> {
-            recipient.update(Recipient.SENT, null, Instant.now().toString());
-            return null;
-          })
-          .recover(failure -> {
-            transaction.abandon();
-            classify(failure, transaction.isStarted(), recipient);
-            return Future.succeededFuture();
-          })
-          .onComplete(done -> sample.stop(registry.timer("casemail.smtp.send",
-              "outcome", recipient.status())));
-    });
+    transaction.setAttachment(opened.attachments().isEmpty() ? null : opened.attachments());
+    var sample = Timer.start(registry);
+    return client.sendMail(transaction)
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .<Void>map(result -> {
+          recipient.update(Recipient.SENT, null, Instant.now().toString());
+          return null;
+        })
+        .recover(failure -> {
+          transaction.abandon();
+          classify(failure, transaction.isStarted(), recipient);
+          return Future.succeededFuture();
+        })
+        .onComplete(done -> sample.stop(registry.timer("casemail.smtp.send",
+            "outcome", recipient.status())));
   }
 
   static void classify(Throwable failure, boolean started, Recipient recipient) {

@@ -30,6 +30,19 @@ public record MessageDraft(
       problems.forEach(json::put);
       return json;
     }
+
+    /**
+     * The same, also refusing placeholders in subject and text that do not exist or do not
+     * fit {@code caseType} (null: they must fit any case).
+     */
+    public Checked placeholders(String caseType) {
+      var all = new LinkedHashMap<>(problems);
+      Placeholders.problem(draft.subject(), caseType)
+          .ifPresent(problem -> all.putIfAbsent("subject", problem));
+      Placeholders.problem(draft.body(), caseType)
+          .ifPresent(problem -> all.putIfAbsent("body", problem));
+      return new Checked(draft, all);
+    }
   }
 
   /** Checks raw input; {@code to} null means "the customer's addresses". */

@@ -117,7 +117,8 @@ public final class DeliveryRepository {
         .put("rendered_at", Rows.instant(row, "rendered_at"))
         .put("subject", row.getString("subject"))
         .put("body", row.getString("body"))
-        .put("signature", row.getString("signature"));
+        .put("signature", row.getString("signature"))
+        .put("attachments", row.getJsonArray("attachments"));
     return email.mergeIn(render);
   }
 

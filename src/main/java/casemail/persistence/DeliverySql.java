@@ -15,6 +15,8 @@ final class DeliverySql {
       d.id, d.message_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
         d.message_id_header, d.tracking_token, d.attempts, d.lease_until, d.recipients,
         d.render, d.rendered_at, m.subject, m.body, m.signature,
+      """ + MessageSql.ATTACHMENTS + """
+        ,
         (
           SELECT COALESCE(json_agg(json_build_object('address', b.address, 'reason', b.reason)),
             '[]'::json)

@@ -1,6 +1,7 @@
 package casemail.persistence;
 
 import casemail.bus.BusFailure;
+import casemail.message.Signature;
 import casemail.security.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -27,18 +28,20 @@ public final class MessageRepository {
   }
 
   /**
-   * Stores a message written by a user on a case. Without {@code to}, the customer's own
-   * addresses are used; with none at all the message is stored for the portal only.
+   * Stores a message written by a user on a case, with its attachments. Without {@code to},
+   * the customer's own addresses are used; with none at all the message is stored for the
+   * portal only. The id is the caller's when given (its text may hold a portal link to it).
    */
   public Future<JsonObject> create(JsonObject request) {
     long administrationId = request.getLong("administration_id");
     var caseRef = request.getJsonObject("case");
     var type = CaseType.parse(caseRef.getString("type"));
-    var id = UUID.randomUUID();
+    var id = request.getString("id") == null ? UUID.randomUUID() : parseId(request.getString("id"));
     return db.withTransaction(tx -> author(tx, administrationId, request.getLong("author_id"))
         .compose(author -> CaseRepository.one(tx, type, administrationId, caseRef.getLong("id"))
             .compose(found -> customerOf(tx, type, found))
-            .compose(customer -> insert(tx, id, request, author, customer))))
+            .compose(customer -> insert(tx, id, request, author, customer)))
+        .compose(ignored -> AttachmentRepository.attach(tx, administrationId, id, request)))
         .compose(ignored -> get(administrationId, id));
   }
 
@@ -60,16 +63,6 @@ public final class MessageRepository {
           rows.forEach(row -> items.add(toMessage(row)));
           return new JsonObject().put("items", items);
         });
-  }
-
-  /** The administration's newest messages. */
-  public Future<JsonObject> inbox(JsonObject request) {
-    var tuple = Tuple.of(request.getLong("administration_id"), request.getInteger("limit", 50));
-    return db.preparedQuery(MessageSql.INBOX).execute(tuple).map(rows -> {
-      var items = new JsonArray();
-      rows.forEach(row -> items.add(toMessage(row)));
-      return new JsonObject().put("items", items);
-    });
   }
 
   private Future<JsonObject> get(long administrationId, UUID id) {
@@ -135,8 +128,7 @@ public final class MessageRepository {
   }
 
   private static String signatureOf(Row author) {
-    var own = author.getString("signature");
-    return own == null || own.isBlank() ? author.getString("default_signature") : own;
+    return Signature.choose(author.getString("signature"), author.getString("default_signature"));
   }
 
   static String messageIdHeader(UUID deliveryId, String senderAddress) {
@@ -168,7 +160,10 @@ public final class MessageRepository {
         .put("body", row.getString("body"))
         .put("signature", row.getString("signature"))
         .put("created_at", Rows.instant(row, "created_at"))
+        .put("in_reply_to", Rows.uuid(row, "in_reply_to"))
+        .put("read_at", Rows.instant(row, "read_at"))
         .put("deliveries", row.getJsonArray("deliveries"))
+        .put("attachments", row.getJsonArray("attachments"))
         .put("portal_views", row.getJsonArray("portal_views"));
   }
 }

@@ -3,10 +3,26 @@ package casemail.persistence;
 /** The SQL that stores and reads messages with their deliveries. */
 final class MessageSql {
 
-  /** A message with its deliveries and portal views as JSON arrays, for timelines and API. */
-  private static final String SELECT = """
+  /** The attachments of message {@code m}, in order, as a JSON array column. */
+  static final String ATTACHMENTS = """
+        (
+          SELECT COALESCE(json_agg(json_build_object(
+            'id', at.id, 'filename', at.filename, 'content_type', at.content_type,
+            'size', at.size, 'sha256', at.sha256
+          ) ORDER BY at.position), '[]'::json)
+          FROM attachments at
+          WHERE at.message_id = m.id
+        ) AS attachments
+      """;
+
+  /**
+   * A message with its deliveries, portal views and attachments as JSON arrays, for timelines,
+   * the portal and the API.
+   */
+  static final String SELECT = """
       SELECT m.id, m.customer_id, m.case_type, m.case_id, m.direction, m.subject, m.body,
-        m.signature, m.created_at, u.email AS author_email, u.name AS author_name,
+        m.signature, m.created_at, m.in_reply_to, m.read_at,
+        u.email AS author_email, u.name AS author_name,
         c.name AS customer_name,
         COALESCE(i.number, mt.reference, c.number) AS case_label,
         (
@@ -24,7 +40,8 @@ final class MessageSql {
           SELECT COALESCE(json_agg(v.viewed_at ORDER BY v.viewed_at), '[]'::json)
           FROM portal_views v
           WHERE v.message_id = m.id
-        ) AS portal_views
+        ) AS portal_views,
+      """ + MessageSql.ATTACHMENTS + """
       FROM messages m
       JOIN customers c ON c.id = m.customer_id
       LEFT JOIN users u ON u.id = m.author_id
@@ -46,21 +63,20 @@ final class MessageSql {
       ORDER BY m.created_at DESC
       LIMIT $4""";
 
-  /** The administration's newest messages, for the inbox. */
-  static final String INBOX = SELECT + """
-      WHERE m.administration_id = $1
-      ORDER BY m.created_at DESC
-      LIMIT $2""";
-
-  /** Every message to any of the customer's cases, for the portal. */
+  /** Every message to any of the customer's cases, for the portal; replies show in threads. */
   static final String PORTAL_LIST = SELECT + """
-      WHERE m.customer_id = $1
+      WHERE m.customer_id = $1 AND m.direction = 'outbound'
       ORDER BY m.created_at DESC
       LIMIT 500""";
 
-  /** One message, only if it belongs to the portal's customer. */
+  /** One message to the customer, only if it belongs to the portal's customer. */
   static final String PORTAL_ONE = SELECT + """
-      WHERE m.customer_id = $1 AND m.id = $2""";
+      WHERE m.customer_id = $1 AND m.id = $2 AND m.direction = 'outbound'""";
+
+  /** The customer's replies to one of its messages, oldest first. */
+  static final String PORTAL_REPLIES = SELECT + """
+      WHERE m.customer_id = $1 AND m.in_reply_to = $2
+      ORDER BY m.created_at, m.id""";
 
   static final String AUTHOR = """
       SELECT u.id, u.name, u.email, u.signature, a.default_signature, a.sender_address

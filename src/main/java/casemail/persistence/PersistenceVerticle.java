@@ -33,7 +33,8 @@ public final class PersistenceVerticle extends VerticleBase {
         registerCases(bus),
         registerMessages(bus),
         registerDelivery(bus),
-        registerPortal(bus)));
+        registerPortal(bus),
+        registerComposing(bus)));
   }
 
   @Override
@@ -79,7 +80,18 @@ public final class PersistenceVerticle extends VerticleBase {
             })),
         bus.consume(Addresses.MESSAGE_GET, messages::get),
         bus.consume(Addresses.TIMELINE_GET, messages::timeline),
-        bus.consume(Addresses.INBOX_LIST, messages::inbox));
+        registerInbox(bus));
+  }
+
+  private Future<?> registerInbox(Bus bus) {
+    var inbox = new InboxRepository(pool);
+    var notifications = new NotificationRepository(pool);
+    return Future.all(List.of(
+        bus.consume(Addresses.INBOX_LIST, inbox::list),
+        bus.consume(Addresses.INBOX_UNREAD, inbox::unread),
+        bus.consume(Addresses.MESSAGE_READ, inbox::read),
+        bus.consume(Addresses.NOTIFICATION_CLAIM, notifications::claim),
+        bus.consume(Addresses.NOTIFICATION_RECORD, notifications::record)));
   }
 
   private Future<?> registerDelivery(Bus bus) {
@@ -114,10 +126,39 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private Future<?> registerPortal(Bus bus) {
     var portal = new PortalRepository(pool);
-    return Future.all(
+    var replies = new ReplyRepository(pool);
+    var mandates = new MandateRepository(pool);
+    return Future.all(List.of(
         bus.consume(Addresses.PORTAL_LINK_RESOLVE, portal::resolve),
         bus.consume(Addresses.PORTAL_OVERVIEW, portal::overview),
-        bus.consume(Addresses.PORTAL_MESSAGE, portal::message));
+        bus.consume(Addresses.PORTAL_MESSAGE, portal::message),
+        bus.consume(Addresses.PORTAL_DIRECT_DEBIT, portal::directDebit),
+        bus.consume(Addresses.PORTAL_REPLY, request -> replies.create(request)
+            .onSuccess(reply -> notifyMailer(bus, reply))),
+        bus.consume(Addresses.MANDATE_AUTHORISE, mandates::authorise),
+        bus.consume(Addresses.MANDATE_REVOKE, mandates::revoke),
+        bus.consume(Addresses.MANDATE_LIST, mandates::list)));
+  }
+
+  private static void notifyMailer(Bus bus, JsonObject reply) {
+    if (reply.getBoolean("notify")) {
+      bus.publish(Addresses.NOTIFICATION_QUEUED, new JsonObject());
+    }
+  }
+
+  private Future<?> registerComposing(Bus bus) {
+    var attachments = new AttachmentRepository(pool);
+    var standardMessages = new StandardMessageRepository(pool);
+    return Future.all(List.of(
+        bus.consume(Addresses.ATTACHMENT_STORE, attachments::store),
+        bus.consume(Addresses.ATTACHMENT_PENDING, attachments::pending),
+        bus.consume(Addresses.ATTACHMENT_GET, attachments::get),
+        bus.consume(Addresses.PORTAL_ATTACHMENT, attachments::portal),
+        bus.consume(Addresses.STANDARD_MESSAGE_LIST, standardMessages::list),
+        bus.consume(Addresses.STANDARD_MESSAGE_GET, standardMessages::get),
+        bus.consume(Addresses.STANDARD_MESSAGE_CREATE, standardMessages::create),
+        bus.consume(Addresses.STANDARD_MESSAGE_UPDATE, standardMessages::update),
+        bus.consume(Addresses.STANDARD_MESSAGE_DELETE, standardMessages::delete)));
   }
 
   private Future<JsonObject> ping(JsonObject ignored) {

@@ -11,8 +11,9 @@ import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 
 /**
- * What the portal may see: one customer's invoices and messages. Every statement is scoped to
- * that customer in its WHERE clause, so another customer's message reads as not found.
+ * What the portal may see: one customer's invoices, messages with their replies, and mandate.
+ * Every statement is scoped to that customer in its WHERE clause, so another customer's message
+ * reads as not found.
  */
 public final class PortalRepository {
 
@@ -41,9 +42,11 @@ public final class PortalRepository {
       ORDER BY i.open_amount = 0, i.due_date DESC, i.number""";
 
   private final Pool db;
+  private final MandateRepository mandates;
 
   public PortalRepository(Pool db) {
     this.db = db;
+    this.mandates = new MandateRepository(db);
   }
 
   /** Whose message is this: the customer a portal link opens a session for. */
@@ -63,29 +66,52 @@ public final class PortalRepository {
   }
 
   public Future<JsonObject> overview(JsonObject request) {
-    var tuple = Tuple.of(request.getLong("customer_id"));
-    return customer(request.getLong("customer_id")).compose(customer -> Future.all(
+    long customerId = request.getLong("customer_id");
+    var tuple = Tuple.of(customerId);
+    return customer(customerId).compose(customer -> Future.all(
             db.preparedQuery(INVOICES).execute(tuple),
-            db.preparedQuery(MessageSql.PORTAL_LIST).execute(tuple))
+            db.preparedQuery(MessageSql.PORTAL_LIST).execute(tuple),
+            mandates.active(customerId))
         .map(results -> customer
             .put("invoices", invoices(results.resultAt(0)))
-            .put("messages", messages(results.resultAt(1)))));
+            .put("messages", messages(results.resultAt(1)))
+            .put("mandate", results.resultAt(2))));
   }
 
-  /** One of the customer's messages; recording that the customer viewed it. */
+  /**
+   * One of the customer's messages with the customer's replies to it; recording that the
+   * customer viewed it unless {@code record_view} is false (a refused reply shown again).
+   */
   public Future<JsonObject> message(JsonObject request) {
     long customerId = request.getLong("customer_id");
     var id = MessageRepository.parseId(request.getString("message_id"));
-    return db.preparedQuery(MessageSql.PORTAL_ONE).execute(Tuple.of(customerId, id))
-        .compose(rows -> {
-          if (rows.size() == 0) {
+    var tuple = Tuple.of(customerId, id);
+    return Future.all(
+            db.preparedQuery(MessageSql.PORTAL_ONE).execute(tuple),
+            db.preparedQuery(MessageSql.PORTAL_REPLIES).execute(tuple))
+        .compose(results -> {
+          RowSet<Row> found = results.resultAt(0);
+          if (found.size() == 0) {
             return Future.failedFuture(BusFailure.notFound("Message"));
           }
-          var message = toPortalMessage(rows.iterator().next());
-          return db.preparedQuery(RECORD_VIEW).execute(Tuple.of(id))
+          var message = toPortalMessage(found.iterator().next())
+              .put("replies", messages(results.resultAt(1)));
+          return recordView(id, request.getBoolean("record_view", true))
               .compose(ignored -> customer(customerId))
               .map(customer -> customer.put("message", message));
         });
+  }
+
+  /** {@code {customer_id}} → the customer with its active mandate (or null). */
+  public Future<JsonObject> directDebit(JsonObject request) {
+    long customerId = request.getLong("customer_id");
+    return customer(customerId).compose(customer -> mandates.active(customerId)
+        .map(mandate -> customer.put("mandate", mandate)));
+  }
+
+  private Future<Void> recordView(UUID id, boolean record) {
+    return record ? db.preparedQuery(RECORD_VIEW).execute(Tuple.of(id)).mapEmpty()
+        : Future.succeededFuture();
   }
 
   private Future<JsonObject> customer(long customerId) {
@@ -131,6 +157,7 @@ public final class PortalRepository {
         .put("subject", message.getString("subject"))
         .put("body", message.getString("body"))
         .put("signature", message.getString("signature"))
-        .put("created_at", message.getString("created_at"));
+        .put("created_at", message.getString("created_at"))
+        .put("attachments", message.getJsonArray("attachments"));
   }
 }

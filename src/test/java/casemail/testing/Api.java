@@ -46,6 +46,22 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Reply put(String path, JsonObject body) {
+    return send(request(path)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
+  }
+
+  public Reply patch(String path, JsonObject body) {
+    return send(request(path)
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
+  }
+
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   private HttpRequest.Builder request(String path) {
     var builder = HttpRequest.newBuilder(URI.create(app.url("/api/v1" + path)));
     return key == null ? builder : builder.header("Authorization", "Bearer " + key);

@@ -1,5 +1,6 @@
 package casemail.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -10,11 +11,15 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * A user's browser without JavaScript: keeps cookies, follows redirects when asked, and
@@ -24,11 +29,12 @@ public final class Browser {
 
   private final TestApp app;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
 
   Browser(TestApp app) {
     this.app = app;
     this.client = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager())
+        .cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }
@@ -49,6 +55,20 @@ public final class Browser {
     return send(HttpRequest.newBuilder(URI.create(app.url(path))).GET().build());
   }
 
+  /** A download: status, headers and the exact bytes. */
+  public record Download(int status, byte[] body, HttpHeaders headers) {
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  public Download download(String path) {
+    var request = HttpRequest.newBuilder(URI.create(app.url(path))).GET().build();
+    var response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(response.statusCode(), response.body(), response.headers());
+  }
+
   public Response post(String path, Map<String, String> form) {
     var request = HttpRequest.newBuilder(URI.create(app.url(path)))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -67,24 +87,91 @@ public final class Browser {
    * fields) and submits it, following redirects.
    */
   public Response submit(Response page, String selector, Map<String, String> values) {
+    var form = form(page, selector);
+    var fields = new LinkedHashMap<String, String>();
+    fields(form).forEach(field -> fields.put(field.getKey(), field.getValue()));
+    fields.putAll(values);
+    return follow(post(form.attr("action"), fields));
+  }
+
+  /** A file a form uploads: the field, the name as on the user's disk, type and bytes. */
+  public record Upload(String field, String filename, String contentType, byte[] content) {
+  }
+
+  /**
+   * Submits the form as a browser does when files are chosen ({@code multipart/form-data},
+   * file names in UTF-8 with quotes written {@code %22}), following redirects. Fields the form
+   * has several of (ticked checkboxes) are all sent; {@code values} replace same-named ones.
+   */
+  public Response submitWithFiles(Response page, String selector, Map<String, String> values,
+      List<Upload> files) {
+    var form = form(page, selector);
+    var fields = new ArrayList<Map.Entry<String, String>>();
+    fields(form).stream().filter(field -> !values.containsKey(field.getKey()))
+        .forEach(fields::add);
+    fields.addAll(values.entrySet());
+    var boundary = "----casemail" + UUID.randomUUID();
+    var request = HttpRequest.newBuilder(URI.create(app.url(form.attr("action"))))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, files)))
+        .build();
+    return follow(send(request));
+  }
+
+  /** The session cookie, for requests written by hand. */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  private static Element form(Response page, String selector) {
     var form = page.document().selectFirst(selector);
     if (form == null) {
       throw new AssertionError("No form " + selector + " on the page");
     }
-    var fields = new LinkedHashMap<String, String>();
+    return form;
+  }
+
+  /** The form's fields as a browser would send them: text, hidden, ticked boxes, selects. */
+  private static List<Map.Entry<String, String>> fields(Element form) {
+    var fields = new ArrayList<Map.Entry<String, String>>();
     form.select("input[name], textarea[name]").forEach(input -> {
-      if (!input.attr("type").equals("checkbox") || input.hasAttr("checked")) {
-        fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText()
-            : input.attr("value"));
+      var type = input.attr("type");
+      if (type.equals("file") || (type.equals("checkbox") && !input.hasAttr("checked"))) {
+        return;
       }
+      fields.add(Map.entry(input.attr("name"), input.tagName().equals("textarea")
+          ? input.wholeText() : input.attr("value")));
     });
     form.select("select[name]").forEach(select -> {
       var chosen = select.selectFirst("option[selected]");
-      fields.put(select.attr("name"), (chosen == null ? select.selectFirst("option") : chosen)
-          .attr("value"));
+      fields.add(Map.entry(select.attr("name"),
+          (chosen == null ? select.selectFirst("option") : chosen).attr("value")));
     });
-    fields.putAll(values);
-    return follow(post(form.attr("action"), fields));
+    return fields;
+  }
+
+  private static byte[] multipart(String boundary, List<Map.Entry<String, String>> fields,
+      List<Upload> files) {
+    var out = new ByteArrayOutputStream();
+    for (var field : fields) {
+      write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+          + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n");
+    }
+    for (var file : files) {
+      write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+          + "\"; filename=\"" + file.filename().replace("\"", "%22") + "\"\r\nContent-Type: "
+          + file.contentType() + "\r\n\r\n");
+      out.writeBytes(file.content());
+      write(out, "\r\n");
+    }
+    write(out, "--" + boundary + "--\r\n");
+    return out.toByteArray();
+  }
+
+  private static void write(ByteArrayOutputStream out, String text) {
+    out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 
   public Response login(String email, String password) {
@@ -104,9 +191,13 @@ public final class Browser {
   }
 
   private Response send(HttpRequest request) {
+    var response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body(), response.headers());
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers());
+      return client.send(request, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

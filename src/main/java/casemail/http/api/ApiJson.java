@@ -16,6 +16,9 @@ final class ApiJson {
   private static final List<String> MATTER = List.of("id", "reference", "customer_id", "status",
       "invoice_ids", "total");
 
+  private static final List<String> ATTACHMENT = List.of("id", "filename", "content_type",
+      "size");
+
   private final Formats formats;
 
   ApiJson(String timeZone) {
@@ -28,9 +31,7 @@ final class ApiJson {
       case "matter" -> MATTER;
       default -> CUSTOMER;
     };
-    var json = new JsonObject();
-    fields.forEach(field -> json.put(field, found.getValue(field)));
-    return json;
+    return pick(found, fields);
   }
 
   static JsonObject page(String type, JsonObject page) {
@@ -53,11 +54,47 @@ final class ApiJson {
         .put("subject", message.getString("subject"))
         .put("body", message.getString("body"))
         .put("created_at", formats.iso(message.getString("created_at")))
-        .put("deliveries", deliveries(message.getJsonArray("deliveries"), firstView));
+        .put("in_reply_to", message.getString("in_reply_to"))
+        .put("read_at", formats.iso(message.getString("read_at")))
+        .put("deliveries", deliveries(message.getJsonArray("deliveries"), firstView))
+        .put("attachments", attachments(message.getJsonArray("attachments", new JsonArray())));
     if (portalUrl != null) {
       json.put("portal_url", portalUrl);
     }
     return json;
+  }
+
+  private static JsonArray attachments(JsonArray attachments) {
+    var items = new JsonArray();
+    attachments.forEach(item -> items.add(pick((JsonObject) item, ATTACHMENT)));
+    return items;
+  }
+
+  /** Only these fields of {@code source}, in this order. */
+  private static JsonObject pick(JsonObject source, List<String> fields) {
+    var json = new JsonObject();
+    fields.forEach(field -> json.put(field, source.getValue(field)));
+    return json;
+  }
+
+  JsonObject standardMessage(JsonObject standard) {
+    return new JsonObject()
+        .put("id", standard.getLong("id"))
+        .put("description", standard.getString("description"))
+        .put("case_type", standard.getString("case_type"))
+        .put("subject", standard.getString("subject"))
+        .put("cc", standard.getJsonArray("cc"))
+        .put("bcc", standard.getJsonArray("bcc"))
+        .put("body", standard.getString("body"))
+        .put("updated_at", formats.iso(standard.getString("updated_at")));
+  }
+
+  static JsonObject user(JsonObject user) {
+    return new JsonObject()
+        .put("email", user.getString("email"))
+        .put("name", user.getString("name"))
+        .put("role", user.getString("role"))
+        .put("signature", user.getString("signature"));
   }
 
   private JsonArray deliveries(JsonArray deliveries, String portalViewedAt) {

@@ -4,6 +4,9 @@ import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
 import casemail.message.AddressList;
+import casemail.http.MessageWriter;
+import casemail.message.AttachmentStore;
+import casemail.message.Attachments;
 import casemail.message.MessageDraft;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
@@ -29,16 +32,23 @@ import java.util.stream.Collectors;
 public final class ApiRoutes {
 
   public static final String CONTRACT = "openapi.yaml";
-  private static final long BODY_LIMIT = 40L * 1024 * 1024;
+  /** A message's attachments in base64 plus room for the rest; larger is refused at once. */
+  private static final long BODY_LIMIT = (Attachments.MAX_MESSAGE_BYTES + 2) / 3 * 4
+      + 2L * 1024 * 1024;
 
   private final Bus bus;
   private final PortalLinks links;
   private final String baseUrl;
+  private final AttachmentStore store;
+  private final MessageWriter writer;
 
-  public ApiRoutes(Bus bus, PortalLinks links, String baseUrl) {
+  public ApiRoutes(Bus bus, PortalLinks links, String baseUrl, AttachmentStore store,
+      MessageWriter writer) {
     this.bus = bus;
     this.links = links;
     this.baseUrl = baseUrl;
+    this.store = store;
+    this.writer = writer;
   }
 
   /** The API router, once the contract is read. */
@@ -49,7 +59,8 @@ public final class ApiRoutes {
   private Router build(Vertx vertx, OpenAPIContract contract) {
     var builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false))
-        .rootHandler(new ApiAuth(bus));
+        .rootHandler(new ApiAuth(bus))
+        .rootHandler(new QueryDecoding());
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));
     var cases = new CaseApi(bus);
     builder.getRoute("listCustomers").addHandler(ctx -> cases.list(ctx, "customer"));
@@ -61,6 +72,14 @@ public final class ApiRoutes {
     builder.getRoute("createMessage").addHandler(this::createMessage);
     builder.getRoute("getMessage").addHandler(this::getMessage);
     builder.getRoute("resendMessage").addHandler(this::resendMessage);
+    builder.getRoute("listInbox").addHandler(new InboxApi(bus)::list);
+    var standardMessages = new StandardMessageApi(bus);
+    builder.getRoute("listStandardMessages").addHandler(standardMessages::list);
+    builder.getRoute("getStandardMessage").addHandler(standardMessages::get);
+    builder.getRoute("createStandardMessage").addHandler(standardMessages::create);
+    builder.getRoute("updateStandardMessage").addHandler(standardMessages::update);
+    builder.getRoute("deleteStandardMessage").addHandler(standardMessages::delete);
+    builder.getRoute("updateUser").addHandler(new UserApi(bus)::update);
     return builder.createRouter();
   }
 
@@ -81,26 +100,64 @@ public final class ApiRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * Sends one message: the case and author resolved, a standard message filled in where the
+   * request leaves fields out, attachments checked by size before anything is decoded, the
+   * placeholders checked for the case type and filled, then everything stored at once.
+   */
   private void createMessage(RoutingContext ctx) {
     var body = ctx.<ValidatedRequest>get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST)
         .getBody().getJsonObject();
-    var checked = MessageDraft.check(joined(body.getJsonArray("to")),
-        joinedOrEmpty(body.getJsonArray("cc")), joinedOrEmpty(body.getJsonArray("bcc")),
-        body.getString("subject"), body.getString("body"));
-    if (!checked.isValid()) {
-      ctx.fail(new BusFailure(422, "The message has problems", checked.problemsJson()));
-      return;
-    }
+    var attachments = ApiAttachments.check(body.getJsonArray("attachments"));
     long administrationId = ApiAuth.administrationId(ctx);
     Future.all(
             new CaseApi(bus).resolve(administrationId, body.getJsonObject("case")),
-            author(administrationId, body.getString("author")))
-        .compose(found -> bus.request(Addresses.MESSAGE_CREATE, checked.draft().toJson()
-            .put("administration_id", administrationId)
-            .put("author_id", found.<JsonObject>resultAt(1).getLong("id"))
-            .put("case", found.resultAt(0))))
+            author(administrationId, body.getString("author")),
+            standardMessage(administrationId, body.getLong("standard_message_id")))
+        .compose(found -> {
+          JsonObject caseRef = found.resultAt(0);
+          var draft = draft(body, found.resultAt(2), caseRef.getString("type"));
+          long authorId = found.<JsonObject>resultAt(1).getLong("id");
+          return attachments.store(store)
+              .compose(stored -> writer.write(administrationId, authorId,
+                      caseRef.getString("type"), caseRef.getLong("id"), draft)
+                  .compose(written -> bus.request(Addresses.MESSAGE_CREATE, draft.toJson()
+                      .put("id", written.id())
+                      .put("subject", written.subject())
+                      .put("body", written.body())
+                      .put("administration_id", administrationId)
+                      .put("author_id", authorId)
+                      .put("case", caseRef)
+                      .put("attachments", stored))));
+        })
         .onSuccess(message -> Responses.json(ctx, 201, withPortalUrl(ctx, message)))
         .onFailure(ctx::fail);
+  }
+
+  /** The request's message, a standard message's fields used where it gives none; checked. */
+  private static MessageDraft draft(JsonObject body, JsonObject standard, String caseType) {
+    var base = standard == null ? new JsonObject() : standard;
+    var cc = body.containsKey("cc") ? body.getJsonArray("cc") : base.getJsonArray("cc");
+    var bcc = body.containsKey("bcc") ? body.getJsonArray("bcc") : base.getJsonArray("bcc");
+    var checked = MessageDraft.check(joined(body.getJsonArray("to")), joinedOrEmpty(cc),
+            joinedOrEmpty(bcc), body.getString("subject", base.getString("subject")),
+            body.getString("body", base.getString("body")))
+        .placeholders(caseType);
+    if (!checked.isValid()) {
+      throw new BusFailure(422, "The message has problems", checked.problemsJson());
+    }
+    return checked.draft();
+  }
+
+  private Future<JsonObject> standardMessage(long administrationId, Long id) {
+    if (id == null) {
+      return Future.succeededFuture(null);
+    }
+    var request = new JsonObject().put("administration_id", administrationId).put("id", id);
+    return bus.request(Addresses.STANDARD_MESSAGE_GET, request)
+        .recover(failure -> Future.failedFuture(BusFailure.from(failure).code() == 404
+            ? BusFailure.invalid("standard_message_id", "No standard message with this id")
+            : failure));
   }
 
   private void getMessage(RoutingContext ctx) {

@@ -57,7 +57,8 @@ final class CaseApi {
     });
   }
 
-  private static String first(RoutingContext ctx, String name) {
+  /** The first value of a query parameter; null if absent or blank. */
+  static String first(RoutingContext ctx, String name) {
     var values = ctx.queryParam(name);
     return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }

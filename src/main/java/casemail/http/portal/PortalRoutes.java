@@ -2,7 +2,6 @@ package casemail.http.portal;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
-import casemail.bus.BusFailure;
 import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.message.Words;
@@ -14,10 +13,14 @@ import java.time.Instant;
 
 /**
  * The customer's portal. A signed link from an email opens a portal session for that one
- * customer; every page after that reads only that customer's data. An altered or expired link
- * shows a page explaining how to get a new one, and nothing of the customer.
+ * customer; every page after that reads only that customer's data, and another customer's
+ * message answers exactly like one that does not exist. An altered or expired link shows a
+ * page explaining how to get a new one, and nothing of the customer.
  */
 public final class PortalRoutes {
+
+  /** Every portal path but the links themselves needs a portal session. */
+  private static final String SESSION_PATHS = "^/portal(?!/l/)(/.*)?$";
 
   private final Bus bus;
   private final Pages pages;
@@ -31,8 +34,11 @@ public final class PortalRoutes {
 
   public void mount(Router router) {
     router.get("/portal/l/:token").handler(this::enter);
+    router.route().pathRegex(SESSION_PATHS).handler(this::requireSession);
     router.get("/portal").handler(this::overview);
     router.get("/portal/messages/:id").handler(this::message);
+    router.post("/portal/messages/:id/replies").handler(this::reply);
+    new DirectDebitRoutes(bus, pages).mount(router);
   }
 
   private void enter(RoutingContext ctx) {
@@ -54,52 +60,63 @@ public final class PortalRoutes {
         .onFailure(failure -> refuse(ctx, "invalid", null));
   }
 
-  private void overview(RoutingContext ctx) {
-    var customerId = PortalSession.customerId(ctx);
-    if (customerId.isEmpty()) {
-      refuse(ctx, "invalid", null);
-      return;
+  private void requireSession(RoutingContext ctx) {
+    if (PortalSession.customerId(ctx).isPresent()) {
+      ctx.next();
+    } else {
+      pages.render(ctx, 403, "portal/problem",
+          PortalPages.problem(Words.of(PortalSession.language(ctx)), "session"));
     }
-    bus.request(Addresses.PORTAL_OVERVIEW, new JsonObject().put("customer_id", customerId.get()))
+  }
+
+  private void overview(RoutingContext ctx) {
+    var request = new JsonObject().put("customer_id", PortalSession.current(ctx));
+    bus.request(Addresses.PORTAL_OVERVIEW, request)
         .onSuccess(data -> pages.render(ctx, "portal/overview", new PortalView(data).overview()))
         .onFailure(ctx::fail);
   }
 
   private void message(RoutingContext ctx) {
-    var customerId = PortalSession.customerId(ctx);
-    if (customerId.isEmpty()) {
-      refuse(ctx, "invalid", null);
+    var replied = ctx.request().getParam("replied") != null;
+    show(ctx, 200, ReplyForm.empty(), replied, true);
+  }
+
+  // LIMITATION: replies carry text only until the composer's attachment storage lands; the
+  // reply form will then take files and store them through it.
+  private void reply(RoutingContext ctx) {
+    var form = ReplyForm.check(ctx.request().getFormAttribute("body"));
+    if (!form.isValid()) {
+      show(ctx, 422, form, false, false);
       return;
     }
     var request = new JsonObject()
-        .put("customer_id", customerId.get())
-        .put("message_id", ctx.pathParam("id"));
-    bus.request(Addresses.PORTAL_MESSAGE, request)
-        .onSuccess(data -> pages.render(ctx, "portal/message", new PortalView(data).message()))
-        .onFailure(failure -> notFound(ctx, BusFailure.from(failure)));
+        .put("customer_id", PortalSession.current(ctx))
+        .put("message_id", ctx.pathParam("id"))
+        .put("body", form.text());
+    bus.request(Addresses.PORTAL_REPLY, request)
+        .onSuccess(reply -> ctx.redirect("/portal/messages/" + reply.getString("in_reply_to")
+            + "?replied=1#reply-" + reply.getString("id")))
+        .onFailure(ctx::fail);
   }
 
-  private void notFound(RoutingContext ctx, BusFailure failure) {
-    if (failure.code() != 404) {
-      ctx.fail(failure);
-      return;
-    }
-    var words = Words.of(PortalSession.language(ctx));
-    pages.render(ctx, 404, "portal/problem", new JsonObject()
-        .put("lang", words.language())
-        .put("title", words.get("portal.notfound.title"))
-        .put("text", words.get("portal.notfound.text"))
-        .put("back", words.get("portal.back")));
+  /** The message page: the message, the customer's replies, and the reply form. */
+  private void show(RoutingContext ctx, int status, ReplyForm form, boolean replied,
+      boolean recordView) {
+    var request = new JsonObject()
+        .put("customer_id", PortalSession.current(ctx))
+        .put("message_id", ctx.pathParam("id"))
+        .put("record_view", recordView);
+    bus.request(Addresses.PORTAL_MESSAGE, request)
+        .onSuccess(data -> pages.render(ctx, status, "portal/message",
+            new PortalView(data).message(form, replied)))
+        .onFailure(ctx::fail);
   }
 
   /** An altered, expired or missing link: say how to get a new one, show nothing else. */
   private void refuse(RoutingContext ctx, String reason, JsonObject owner) {
     var words = Words.of(owner == null ? "en" : owner.getString("language"));
     var administration = owner == null ? "" : owner.getString("administration_name");
-    pages.render(ctx, 403, "portal/problem", new JsonObject()
-        .put("lang", words.language())
-        .put("title", words.get("portal." + reason + ".title"))
-        .put("text", words.get("portal." + reason + ".text", administration)));
+    pages.render(ctx, 403, "portal/problem", PortalPages.problem(words, reason, administration));
   }
 
   /** Formats used on portal pages: the customer's language, the administration's zone. */

@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /** The one customer a portal session is for, set when a valid link is followed. */
-final class PortalSession {
+public final class PortalSession {
 
   private static final String KEY = "portal";
 
@@ -23,7 +23,13 @@ final class PortalSession {
     return portal(ctx).map(portal -> portal.getLong("customer_id"));
   }
 
-  static String language(RoutingContext ctx) {
+  /** The portal's customer; routes behind the portal's session check may rely on it. */
+  static long current(RoutingContext ctx) {
+    return customerId(ctx).orElseThrow(() -> new IllegalStateException("No portal session"));
+  }
+
+  /** The customer's language (nl, en, de, fr), or en without a portal session. */
+  public static String language(RoutingContext ctx) {
     return portal(ctx).map(portal -> portal.getString("language")).orElse("en");
   }
 

@@ -1,6 +1,7 @@
 package casemail.http.portal;
 
 import casemail.http.Formats;
+import casemail.message.Attachments;
 import casemail.message.PlainText;
 import casemail.message.Words;
 import io.vertx.core.json.JsonArray;
@@ -27,32 +28,60 @@ final class PortalView {
         .put("messages", messages(messages))
         .put("invoices", invoices(invoices))
         .put("hasMessages", !messages.isEmpty())
-        .put("hasInvoices", !invoices.isEmpty());
+        .put("hasInvoices", !invoices.isEmpty())
+        .put("directDebit", directDebitSummary(data.getJsonObject("mandate")));
   }
 
-  JsonObject message() {
+  /** The message with its thread and the reply form, as typed and checked. */
+  JsonObject message(ReplyForm form, boolean replied) {
     var message = data.getJsonObject("message");
+    var view = message(message);
     return common()
         .put("title", message.getString("subject"))
-        .put("message", message(message))
+        .put("message", view)
+        .put("replies", replies(message.getJsonArray("replies")))
+        .put("hasReplies", !message.getJsonArray("replies").isEmpty())
+        .put("replied", replied ? words.get("portal.reply.sent", administrationName()) : null)
+        .put("form", new JsonObject()
+            .put("action", view.getString("url") + "/replies")
+            .put("body", form.body())
+            .put("problem", form.problem() == null ? null
+                : words.get(form.problem(), ReplyForm.MAX_BODY)))
         .put("back", words.get("portal.back"));
   }
 
-  private JsonObject common() {
-    var administration = data.getJsonObject("administration");
+  JsonObject common() {
     return new JsonObject()
         .put("lang", words.language())
-        .put("administrationName", administration.getString("name"))
+        .put("administrationName", administrationName())
         .put("customerName", data.getJsonObject("customer").getString("name"))
-        .put("words", new JsonObject()
-            .put("messages", words.get("portal.messages"))
-            .put("invoices", words.get("portal.invoices"))
-            .put("noMessages", words.get("portal.no_messages"))
-            .put("noInvoices", words.get("portal.no_invoices"))
-            .put("invoice", words.get("portal.invoice"))
-            .put("due", words.get("portal.due"))
-            .put("amount", words.get("portal.amount"))
-            .put("open", words.get("portal.open")));
+        .put("words", PortalWords.of(words, "messages", "invoices", "no_messages",
+            "no_invoices", "invoice", "due", "amount", "open", "thread", "problems",
+            "reply.title", "reply.label", "reply.send", "reply.yours", "pay", "attachments",
+            "dd.title", "dd.holder", "dd.iban", "dd.iban_help", "dd.reference",
+            "dd.submit", "dd.revoke", "dd.setup", "dd.manage", "dd.none", "dd.problems")
+            .put("dd_intro", words.get("portal.dd.intro", administrationName()))
+            .put("dd_consent", words.get("portal.dd.consent", administrationName())));
+  }
+
+  Words words() {
+    return words;
+  }
+
+  Formats formats() {
+    return formats;
+  }
+
+  String administrationName() {
+    return data.getJsonObject("administration").getString("name");
+  }
+
+  private JsonObject directDebitSummary(JsonObject mandate) {
+    return new JsonObject()
+        .put("active", mandate != null)
+        .put("text", mandate == null ? words.get("portal.dd.none")
+            : words.get("portal.dd.active",
+                formats.dateTime(mandate.getString("authorised_at"))));
   }
 
   private JsonArray messages(JsonArray messages) {
@@ -70,21 +99,53 @@ final class PortalView {
         .put("createdAt", formats.dateTime(message.getString("created_at")))
         // Escaped by PlainText.toHtml.
         .put("bodyHtml", PlainText.toHtml(message.getString("body")))
-        .put("signatureHtml", PlainText.toHtml(message.getString("signature", "")));
+        .put("signatureHtml", PlainText.toHtml(message.getString("signature", "")))
+        .put("attachments", attachments(message.getJsonArray("attachments", new JsonArray())));
+  }
+
+  private static JsonArray attachments(JsonArray attachments) {
+    var views = new JsonArray();
+    attachments.forEach(item -> {
+      var attachment = (JsonObject) item;
+      views.add(new JsonObject()
+          .put("filename", attachment.getString("filename"))
+          .put("sizeText", Attachments.sizeText(attachment.getLong("size")))
+          .put("url", "/portal/attachments/" + attachment.getString("id")));
+    });
+    return views;
+  }
+
+  private JsonArray replies(JsonArray replies) {
+    var views = new JsonArray();
+    replies.forEach(item -> {
+      var reply = (JsonObject) item;
+      views.add(new JsonObject()
+          .put("id", reply.getString("id"))
+          .put("createdAt", formats.dateTime(reply.getString("created_at")))
+          // Escaped by PlainText.toHtml.
+          .put("bodyHtml", PlainText.toHtml(reply.getString("body"))));
+    });
+    return views;
   }
 
   private JsonArray invoices(JsonArray invoices) {
+    var template = data.getJsonObject("administration").getString("payment_url_template");
     var views = new JsonArray();
     invoices.forEach(item -> {
       var invoice = (JsonObject) item;
       var currency = invoice.getString("currency");
+      var open = !"paid".equals(invoice.getString("status"));
+      var pay = open ? PaymentLink.of(template, invoice.getString("number"),
+          invoice.getString("open_amount"), currency).orElse(null) : null;
       views.add(new JsonObject()
           .put("number", invoice.getString("number"))
           .put("dueDate", formats.date(invoice.getString("due_date")))
           .put("amount", formats.amount(invoice.getString("amount"), currency))
           .put("openAmount", formats.amount(invoice.getString("open_amount"), currency))
           .put("status", invoice.getString("status"))
-          .put("statusLabel", words.get("portal.status." + invoice.getString("status"))));
+          .put("statusLabel", words.get("portal.status." + invoice.getString("status")))
+          .put("payUrl", pay)
+          .put("payLabel", words.get("portal.pay.label", invoice.getString("number"))));
     });
     return views;
   }

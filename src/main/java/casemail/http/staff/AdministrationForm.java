@@ -3,6 +3,7 @@ package casemail.http.staff;
 import casemail.message.EmailAddress;
 import casemail.message.MessageDraft;
 import casemail.message.PlainText;
+import casemail.message.Signature;
 import casemail.message.Words;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -71,8 +72,8 @@ final class AdministrationForm {
   private void signature(String value) {
     var text = PlainText.normalise(value);
     values.put("default_signature", text);
-    if (text.length() > 2000 || MessageDraft.hasControlCharacters(text, "\r\n\t")) {
-      problems.put("default_signature", "Use at most 2000 characters of text");
+    if (Signature.problem(text) != null) {
+      problems.put("default_signature", Signature.problem(text));
     }
   }
 

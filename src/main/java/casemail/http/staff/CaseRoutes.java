@@ -39,22 +39,36 @@ public final class CaseRoutes {
             bus.request(Addresses.CASE_GET, request),
             bus.request(Addresses.TIMELINE_GET, request),
             administration(bus, user.administrationId()),
+            mandates(type, request),
             bounces(request))
         .onSuccess(all -> {
           JsonObject found = all.resultAt(0);
           JsonObject timeline = all.resultAt(1);
           JsonObject administration = all.resultAt(2);
+          JsonArray mandates = all.<JsonObject>resultAt(3).getJsonArray("items");
           var formats = new Formats(STAFF_LOCALE, administration.getString("time_zone"));
+          var entries = new TimelineView(formats).entries(timeline.getJsonArray("items"), type);
+          var mandateView = new MandateView(formats);
           var model = new CaseView(formats).of(found)
-              .put("timeline", new TimelineView(formats)
-                  .entries(timeline.getJsonArray("items"), type))
+              .put("timeline", mandateView.merged(entries, mandates))
+              .put("directDebit", mandateView.facts(mandates))
               .put("sent", ctx.request().getParam("sent") != null)
               .put("resent", ctx.request().getParam("resent") != null)
               .put("cleared", "1".equals(ctx.request().getParam("cleared")))
-              .put("bounces", bounceViews(all.resultAt(3), formats));
+              .put("bounces", bounceViews(all.resultAt(4), formats));
           pages.render(ctx, "staff/case", model);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** A customer's direct-debit mandates; other cases show them on their customer's page. */
+  private Future<JsonObject> mandates(String type, JsonObject request) {
+    if (!"customer".equals(type)) {
+      return Future.succeededFuture(new JsonObject().put("items", new JsonArray()));
+    }
+    return bus.request(Addresses.MANDATE_LIST, new JsonObject()
+        .put("administration_id", request.getLong("administration_id"))
+        .put("customer_id", request.getLong("id")));
   }
 
   /** A customer's bouncing addresses; none shown on other case pages. */

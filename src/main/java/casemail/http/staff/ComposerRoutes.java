@@ -3,90 +3,165 @@ package casemail.http.staff;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
-import casemail.http.Formats;
+import casemail.http.MessageWriter;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
+import casemail.message.AttachmentStore;
 import casemail.message.MessageDraft;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.stream.Collectors;
 
 /**
- * The composer on a case: To prefilled with the customer's addresses, subject and text.
- * <b>Send to customer</b> stores the message and its delivery; the mailing verticle sends it.
- * A refused form comes back with every problem next to its field and all that was typed.
+ * The composer on a case: To prefilled with the customer's addresses, CC, BCC, subject, text,
+ * attachments, a standard message to start from, and a preview. <b>Send to customer</b> fills
+ * the placeholders and stores the message with its delivery and attachments; the mailing
+ * verticle sends it. A refused form comes back with every problem next to its field and all
+ * that was typed — uploaded files kept as pending attachments.
  */
 public final class ComposerRoutes {
 
   private final Bus bus;
-  private final Pages pages;
+  private final AttachmentStore store;
+  private final MessageWriter writer;
+  private final ComposerPage page;
 
-  public ComposerRoutes(Bus bus, Pages pages) {
+  public ComposerRoutes(Bus bus, Pages pages, AttachmentStore store, MessageWriter writer) {
     this.bus = bus;
-    this.pages = pages;
+    this.store = store;
+    this.writer = writer;
+    this.page = new ComposerPage(bus, pages, writer);
   }
 
   public void mount(Router router) {
     for (var type : new String[] {"customer", "invoice", "matter"}) {
       router.get("/" + type + "s/:id/messages/new").handler(ctx -> compose(ctx, type));
-      router.post("/" + type + "s/:id/messages").handler(ctx -> send(ctx, type));
+      router.post("/" + type + "s/:id/messages").handler(ctx -> submit(ctx, type));
+      router.post("/" + type + "s/:id/messages/preview").handler(ctx -> preview(ctx, type));
     }
   }
 
   private void compose(RoutingContext ctx, String type) {
-    bus.request(Addresses.CASE_GET, CaseRoutes.caseRequest(ctx, type))
-        .onSuccess(found -> {
-          var emails = found.getJsonObject("customer").getJsonArray("emails");
-          var to = emails.stream().map(String::valueOf).collect(Collectors.joining("; "));
-          var form = new JsonObject().put("to", to);
-          render(ctx, 200, found, form, new JsonObject());
-        })
+    var chosen = ctx.request().getParam("standard_message");
+    if (chosen == null || chosen.isBlank()) {
+      page.showNew(ctx, type, null);
+      return;
+    }
+    long id;
+    try {
+      id = Long.parseLong(chosen);
+    } catch (NumberFormatException e) {
+      ctx.fail(BusFailure.notFound("Standard message"));
+      return;
+    }
+    var request = new JsonObject()
+        .put("administration_id", StaffSession.current(ctx).administrationId())
+        .put("id", id);
+    bus.request(Addresses.STANDARD_MESSAGE_GET, request)
+        .onSuccess(standard -> page.showNew(ctx, type, standard))
         .onFailure(ctx::fail);
   }
 
-  private void send(RoutingContext ctx, String type) {
-    var form = ctx.request().formAttributes();
-    var checked = MessageDraft.check(form.get("to"), form.get("cc"), form.get("bcc"),
-        form.get("subject"), form.get("body"));
-    var request = CaseRoutes.caseRequest(ctx, type);
-    if (!checked.isValid()) {
-      refuse(ctx, request, type, checked.problemsJson());
-      return;
+  private void submit(RoutingContext ctx, String type) {
+    var form = ComposerForm.read(ctx);
+    var checked = form.checked(type);
+    var problems = form.problems(checked);
+    if (form.isPreview()) {
+      keep(ctx, form).onSuccess(kept -> page.show(ctx, type, 200, new ComposerPage.Shown(
+              form.values(), problems, kept, previewable(checked))))
+          .onFailure(ctx::fail);
+    } else if (!problems.isEmpty()) {
+      refuse(ctx, type, form, form.received().tooLarge() ? 413 : 422, problems);
+    } else {
+      send(ctx, type, form, checked.draft());
     }
+  }
+
+  /** The preview alone, for the composer's script; files are not sent with it. */
+  private void preview(RoutingContext ctx, String type) {
+    var form = ComposerForm.read(ctx);
+    var checked = form.checked(type);
+    pending(ctx, form.keptIds())
+        .onSuccess(kept -> page.showPreview(ctx, type, kept, previewable(checked),
+            checked.problemsJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void send(RoutingContext ctx, String type, ComposerForm form, MessageDraft draft) {
     var user = StaffSession.current(ctx);
-    var create = checked.draft().toJson()
-        .put("administration_id", user.administrationId())
-        .put("author_id", user.id())
-        .put("case", new JsonObject().put("type", type).put("id", request.getLong("id")));
-    bus.request(Addresses.MESSAGE_CREATE, create)
-        .onSuccess(message -> ctx.redirect("/" + type + "s/" + request.getLong("id")
+    long caseId = CaseRoutes.caseRequest(ctx, type).getLong("id");
+    keepFiles(form)
+        .compose(ignored -> writer.write(user.administrationId(), user.id(), type, caseId, draft))
+        .compose(written -> bus.request(Addresses.MESSAGE_CREATE, draft.toJson()
+            .put("id", written.id())
+            .put("subject", written.subject())
+            .put("body", written.body())
+            .put("administration_id", user.administrationId())
+            .put("author_id", user.id())
+            .put("case", new JsonObject().put("type", type).put("id", caseId))
+            .put("attachment_ids", new JsonArray(form.keptIds()))
+            .put("attachments", form.uploadsJson())))
+        .onSuccess(message -> ctx.redirect("/" + type + "s/" + caseId
             + "?sent=1#message-" + message.getString("id")))
         .onFailure(failure -> {
           var known = BusFailure.from(failure);
-          if (known.code() == 422) {
-            refuse(ctx, request, type, known.fields());
+          if (known.code() == 422 || known.code() == 413) {
+            refuse(ctx, type, form, known.code(), known.fields());
           } else {
             ctx.fail(known);
           }
         });
   }
 
-  private void refuse(RoutingContext ctx, JsonObject request, String type, JsonObject problems) {
-    var form = new JsonObject();
-    ctx.request().formAttributes().forEach(entry -> form.put(entry.getKey(), entry.getValue()));
-    bus.request(Addresses.CASE_GET, request)
-        .onSuccess(found -> render(ctx, 422, found, form, problems))
+  private void refuse(RoutingContext ctx, String type, ComposerForm form, int status,
+      JsonObject problems) {
+    keep(ctx, form)
+        .onSuccess(kept -> page.show(ctx, type, status,
+            new ComposerPage.Shown(form.values(), problems, kept, null)))
         .onFailure(ctx::fail);
   }
 
-  private void render(RoutingContext ctx, int status, JsonObject found, JsonObject form,
-      JsonObject problems) {
-    var formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
-    var model = new CaseView(formats).of(found)
-        .put("form", form)
-        .put("problems", problems)
-        .put("hasProblems", !problems.isEmpty());
-    pages.render(ctx, status, "staff/composer", model);
+  /**
+   * The attachments the form keeps from now on: the pending ones it still ticks and the files
+   * uploaded with it, stored as pending.
+   */
+  private Future<JsonArray> keep(RoutingContext ctx, ComposerForm form) {
+    var uploads = form.uploadsJson();
+    var stored = uploads.isEmpty() ? Future.succeededFuture(new JsonArray())
+        : keepFiles(form).compose(ignored -> bus.request(Addresses.ATTACHMENT_STORE,
+                new JsonObject()
+                    .put("administration_id", StaffSession.current(ctx).administrationId())
+                    .put("items", uploads)))
+            .map(reply -> reply.getJsonArray("items"));
+    return Future.all(pending(ctx, form.keptIds()), stored)
+        .map(all -> all.<JsonArray>resultAt(0).copy().addAll(all.resultAt(1)));
+  }
+
+  private Future<JsonArray> pending(RoutingContext ctx, java.util.List<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    var request = new JsonObject()
+        .put("administration_id", StaffSession.current(ctx).administrationId())
+        .put("ids", new JsonArray(ids));
+    return bus.request(Addresses.ATTACHMENT_PENDING, request)
+        .map(reply -> reply.getJsonArray("items"));
+  }
+
+  /** Moves the files received with the form into the store, under their hashes. */
+  private Future<Void> keepFiles(ComposerForm form) {
+    return Future.all(form.received().uploads().stream()
+            .map(upload -> store.keep(upload.received(), upload.sha256()))
+            .toList())
+        .mapEmpty();
+  }
+
+  /** The draft to preview: only when its subject and text could be filled. */
+  private static MessageDraft previewable(MessageDraft.Checked checked) {
+    var problems = checked.problems();
+    return problems.containsKey("subject") || problems.containsKey("body") ? null
+        : checked.draft();
   }
 }

@@ -2,18 +2,23 @@ package casemail.http.staff;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import casemail.bus.BusFailure;
 import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
-import io.vertx.core.json.JsonArray;
+import casemail.message.InboxQuery;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The inbox: the administration's messages, newest first. */
+/**
+ * The inbox: every message of the administration, newest first, filtered (all, sent, replies,
+ * unread replies, failed) and searched by customer name, subject and text, in keyset pages.
+ * Opening a message from here marks a reply read and shows it on its case's timeline.
+ */
 public final class InboxRoutes {
 
-  private static final int PAGE_SIZE = 100;
+  private static final int PAGE_SIZE = 50;
 
   private final Bus bus;
   private final Pages pages;
@@ -25,41 +30,39 @@ public final class InboxRoutes {
 
   public void mount(Router router) {
     router.get("/inbox").handler(this::list);
+    router.get("/inbox/messages/:id").handler(this::open);
   }
 
   private void list(RoutingContext ctx) {
     var user = StaffSession.current(ctx);
-    var request = new JsonObject()
-        .put("administration_id", user.administrationId())
-        .put("limit", PAGE_SIZE);
+    InboxQuery query;
+    try {
+      query = InboxQuery.of(ctx.request().getParam("filter"), ctx.request().getParam("q"),
+          ctx.request().getParam("cursor"), PAGE_SIZE);
+    } catch (BusFailure badInput) {
+      ctx.fail(badInput);
+      return;
+    }
+    var request = query.toJson().put("administration_id", user.administrationId());
     CaseRoutes.administration(bus, user.administrationId())
         .compose(administration -> bus.request(Addresses.INBOX_LIST, request)
-            .map(inbox -> rows(inbox.getJsonArray("items"),
-                new Formats(CaseRoutes.STAFF_LOCALE, administration.getString("time_zone")))))
-        .onSuccess(rows -> pages.render(ctx, "staff/inbox", new JsonObject()
-            .put("title", "Inbox")
-            .put("messages", rows)
-            .put("empty", rows.isEmpty())))
+            .map(page -> new InboxView(new Formats(CaseRoutes.STAFF_LOCALE,
+                administration.getString("time_zone"))).of(query, page)))
+        .onSuccess(model -> pages.render(ctx, "staff/inbox", model))
         .onFailure(ctx::fail);
   }
 
-  private static JsonArray rows(JsonArray messages, Formats formats) {
-    var rows = new JsonArray();
-    messages.forEach(item -> {
-      var message = (JsonObject) item;
-      var caseRef = message.getJsonObject("case");
-      var deliveries = message.getJsonArray("deliveries");
-      var last = deliveries.isEmpty() ? null : deliveries.getJsonObject(deliveries.size() - 1);
-      rows.add(new JsonObject()
-          .put("createdAt", formats.dateTime(message.getString("created_at")))
-          .put("customer", message.getString("customer_name"))
-          .put("caseLabel", caseRef.getString("label"))
-          .put("url", "/" + caseRef.getString("type") + "s/" + caseRef.getLong("id")
-              + "#message-" + message.getString("id"))
-          .put("subject", message.getString("subject"))
-          .put("author", message.getString("author_name"))
-          .put("status", last == null ? "" : last.getString("status").replace('_', ' ')));
-    });
-    return rows;
+  /** Opens a message on its case's timeline; a reply is marked read on the way. */
+  private void open(RoutingContext ctx) {
+    var request = new JsonObject()
+        .put("administration_id", StaffSession.current(ctx).administrationId())
+        .put("id", ctx.pathParam("id"));
+    bus.request(Addresses.MESSAGE_READ, request)
+        .onSuccess(message -> {
+          var caseRef = message.getJsonObject("case");
+          ctx.redirect("/" + caseRef.getString("type") + "s/" + caseRef.getLong("id")
+              + "#message-" + message.getString("id"));
+        })
+        .onFailure(ctx::fail);
   }
 }

@@ -4,16 +4,13 @@ import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
-import casemail.message.MessageDraft;
-import casemail.message.PlainText;
+import casemail.message.UserProfile;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** Profile: the signed-in user's own name and signature. */
 public final class ProfileRoutes {
-
-  static final int MAX_SIGNATURE = 2000;
 
   private final Bus bus;
   private final Pages pages;
@@ -39,19 +36,11 @@ public final class ProfileRoutes {
   }
 
   private void save(RoutingContext ctx) {
-    var name = strip(ctx.request().getFormAttribute("name"));
-    var signature = PlainText.normalise(ctx.request().getFormAttribute("signature"));
-    var values = new JsonObject().put("name", name).put("signature", signature);
-    var problems = new JsonObject();
-    if (name.isEmpty() || name.length() > 200 || MessageDraft.hasControlCharacters(name, "")) {
-      problems.put("name", "Give your name on one line (at most 200 characters)");
-    }
-    if (signature.length() > MAX_SIGNATURE
-        || MessageDraft.hasControlCharacters(signature, "\r\n\t")) {
-      problems.put("signature", "Use at most " + MAX_SIGNATURE + " characters of text");
-    }
-    if (!problems.isEmpty()) {
-      render(ctx, 422, values, problems, false);
+    var profile = UserProfile.check(ctx.request().getFormAttribute("name"),
+        ctx.request().getFormAttribute("signature"));
+    var values = profile.values();
+    if (!profile.isValid()) {
+      render(ctx, 422, values, profile.problems(), false);
       return;
     }
     var user = StaffSession.current(ctx);
@@ -73,9 +62,5 @@ public final class ProfileRoutes {
         .put("problems", problems)
         .put("hasProblems", !problems.isEmpty())
         .put("saved", saved));
-  }
-
-  private static String strip(String value) {
-    return value == null ? "" : value.strip();
   }
 }

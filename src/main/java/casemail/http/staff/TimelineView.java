@@ -25,6 +25,10 @@ final class TimelineView {
     this.formats = formats;
   }
 
+  static String statusLabel(String status) {
+    return STATUS.getOrDefault(status, status);
+  }
+
   /** {@code caseType}: the timeline's own case type; entries of other cases name theirs. */
   JsonArray entries(JsonArray messages, String caseType) {
     var entries = new JsonArray();
@@ -43,7 +47,12 @@ final class TimelineView {
         .put("signatureHtml", PlainText.toHtml(message.getString("signature", "")))
         .put("createdAt", formats.dateTime(message.getString("created_at")))
         .put("author", message.getString("author_name"))
+        .put("at", message.getString("created_at"))
         .put("inbound", "inbound".equals(message.getString("direction")))
+        .put("unread", "inbound".equals(message.getString("direction"))
+            && message.getString("read_at") == null)
+        .put("readAt", formats.dateTime(message.getString("read_at")))
+        .put("openUrl", "/inbox/messages/" + message.getString("id"))
         .put("otherCase", !caseRef.getString("type").equals(caseType))
         .put("caseLabel", label(caseRef))
         .put("caseUrl", caseUrl(caseRef))
@@ -51,6 +60,8 @@ final class TimelineView {
         .put("hasSeveralDeliveries", message.getJsonArray("deliveries").size() > 1)
         .put("resendUrl", caseUrl(caseRef) + "/messages/" + message.getString("id") + "/resend")
         .put("resendTo", lastAddresses(message.getJsonArray("deliveries")))
+        .put("attachments", AttachmentRoutes.views(message.getJsonArray("attachments",
+            new JsonArray())))
         .put("portalViews", times(views))
         .put("viewedInPortal", !views.isEmpty());
   }
@@ -69,7 +80,7 @@ final class TimelineView {
           .put("cc", join(delivery.getJsonArray("cc")))
           .put("bcc", join(delivery.getJsonArray("bcc")))
           .put("status", status)
-          .put("statusLabel", STATUS.getOrDefault(status, status))
+          .put("statusLabel", statusLabel(status))
           .put("error", delivery.getString("error"))
           .put("sentAt", formats.dateTime(delivery.getString("sent_at")))
           .put("opened", delivery.getInteger("open_count", 0) > 0)

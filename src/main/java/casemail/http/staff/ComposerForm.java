@@ -1,0 +1,69 @@
+package casemail.http.staff;
+
+import casemail.message.Attachments;
+import casemail.message.MessageDraft;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A submitted composer form: what was typed, the pending attachments it keeps (ticked boxes of
+ * files uploaded with an earlier, refused or previewed, submit), the files uploaded now, and
+ * which button was pressed.
+ */
+record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received received,
+    boolean isPreview) {
+
+  private static final List<String> FIELDS = List.of("to", "cc", "bcc", "subject", "body");
+
+  static ComposerForm read(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    var values = new JsonObject();
+    FIELDS.forEach(field -> values.put(field, form.get(field)));
+    var kept = form.getAll("attachment_id").stream()
+        .filter(ComposerForm::isUuid)
+        .distinct()
+        .limit(Attachments.MAX_FILES)
+        .toList();
+    return new ComposerForm(values, kept, UploadForm.received(ctx),
+        "preview".equals(form.get("action")));
+  }
+
+  /** The draft checked, placeholders too, for a case of this type. */
+  MessageDraft.Checked checked(String caseType) {
+    return MessageDraft.check(values.getString("to"), values.getString("cc"),
+        values.getString("bcc"), values.getString("subject"), values.getString("body"))
+        .placeholders(caseType);
+  }
+
+  /** The draft's problems and the attachments' problem, per field. */
+  JsonObject problems(MessageDraft.Checked checked) {
+    var problems = checked.problemsJson();
+    if (received.problem() != null) {
+      problems.put(Attachments.FIELD, received.problem());
+    }
+    return problems;
+  }
+
+  /** The files uploaded now, as {@code persistence.attachment.store} and create take them. */
+  JsonArray uploadsJson() {
+    var items = new JsonArray();
+    received.uploads().forEach(upload -> items.add(new JsonObject()
+        .put("filename", upload.filename())
+        .put("content_type", upload.contentType())
+        .put("size", upload.size())
+        .put("sha256", upload.sha256())));
+    return items;
+  }
+
+  private static boolean isUuid(String value) {
+    try {
+      UUID.fromString(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

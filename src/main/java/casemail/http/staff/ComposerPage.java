@@ -1,0 +1,153 @@
+package casemail.http.staff;
+
+import casemail.bus.Addresses;
+import casemail.bus.Bus;
+import casemail.bus.BusFailure;
+import casemail.http.Formats;
+import casemail.http.MessageWriter;
+import casemail.http.Pages;
+import casemail.http.StaffSession;
+import casemail.message.Attachments;
+import casemail.message.MessageDraft;
+import casemail.message.PlainText;
+import casemail.message.Placeholders;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.stream.Collectors;
+
+/**
+ * The composer page: the case, the form as typed with the problems next to its fields, the
+ * pending attachments it keeps, the standard-message picker, the placeholders of the case type
+ * and the preview — the message as the customer will see it, written by {@link MessageWriter}
+ * exactly as it would be stored.
+ */
+final class ComposerPage {
+
+  private final Bus bus;
+  private final Pages pages;
+  private final MessageWriter writer;
+
+  ComposerPage(Bus bus, Pages pages, MessageWriter writer) {
+    this.bus = bus;
+    this.pages = pages;
+    this.writer = writer;
+  }
+
+  /** What the page shows besides the case: {@code preview} null for none. */
+  record Shown(JsonObject form, JsonObject problems, JsonArray kept, MessageDraft preview) {
+  }
+
+  /** A new message: To the customer's addresses, filled from a standard message if chosen. */
+  void showNew(RoutingContext ctx, String type, JsonObject standard) {
+    bus.request(Addresses.CASE_GET, CaseRoutes.caseRequest(ctx, type))
+        .onSuccess(found -> {
+          var emails = found.getJsonObject("customer").getJsonArray("emails");
+          var form = new JsonObject().put("to", joined(emails));
+          if (standard == null) {
+            render(ctx, type, 200, found, new Shown(form, new JsonObject(), new JsonArray(), null));
+            return;
+          }
+          form.put("subject", standard.getString("subject"))
+              .put("body", standard.getString("body"))
+              .put("cc", joined(standard.getJsonArray("cc")))
+              .put("bcc", joined(standard.getJsonArray("bcc")))
+              .put("standard_message", standard.getLong("id"));
+          var checked = MessageDraft.check(null, form.getString("cc"), form.getString("bcc"),
+              form.getString("subject"), form.getString("body")).placeholders(type);
+          render(ctx, type, 200, found, new Shown(form, checked.problemsJson(), new JsonArray(),
+              checked.isValid() ? checked.draft() : null));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  void show(RoutingContext ctx, String type, int status, Shown shown) {
+    bus.request(Addresses.CASE_GET, CaseRoutes.caseRequest(ctx, type))
+        .onSuccess(found -> render(ctx, type, status, found, shown))
+        .onFailure(ctx::fail);
+  }
+
+  /** Only the preview, for the composer's script to show while the user types. */
+  void showPreview(RoutingContext ctx, String type, JsonArray kept, MessageDraft draft,
+      JsonObject problems) {
+    preview(ctx, type, draft, kept)
+        .onSuccess(preview -> pages.render(ctx, "staff/message-preview", new JsonObject()
+            .put("preview", preview)
+            .put("previewProblem", previewProblem(problems))))
+        .onFailure(ctx::fail);
+  }
+
+  private void render(RoutingContext ctx, String type, int status, JsonObject found,
+      Shown shown) {
+    var user = StaffSession.current(ctx);
+    var list = new JsonObject().put("administration_id", user.administrationId())
+        .put("case_type", type);
+    Future.all(bus.request(Addresses.STANDARD_MESSAGE_LIST, list),
+            preview(ctx, type, shown.preview(), shown.kept()))
+        .onSuccess(all -> pages.render(ctx, status, "staff/composer",
+            model(type, status, found, shown, all.<JsonObject>resultAt(0), all.resultAt(1))))
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject model(String type, int status, JsonObject found, Shown shown,
+      JsonObject standardMessages, JsonObject preview) {
+    var formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
+    var placeholders = new JsonArray();
+    Placeholders.names(type).forEach(name -> placeholders.add("{{" + name + "}}"));
+    return new CaseView(formats).of(found)
+        .put("form", shown.form())
+        .put("problems", shown.problems())
+        .put("refused", status >= 400)
+        .put("standardMessages", choices(standardMessages.getJsonArray("items"),
+            shown.form().getLong("standard_message")))
+        .put("kept", AttachmentRoutes.views(shown.kept()))
+        .put("placeholders", placeholders)
+        .put("preview", preview)
+        .put("previewProblem", previewProblem(shown.problems()))
+        .put("maxFileBytes", Attachments.MAX_FILE_BYTES)
+        .put("maxMessageBytes", Attachments.MAX_MESSAGE_BYTES);
+  }
+
+  private Future<JsonObject> preview(RoutingContext ctx, String type, MessageDraft draft,
+      JsonArray kept) {
+    if (draft == null) {
+      return Future.succeededFuture(null);
+    }
+    var user = StaffSession.current(ctx);
+    long caseId = CaseRoutes.caseRequest(ctx, type).getLong("id");
+    return writer.write(user.administrationId(), user.id(), type, caseId, draft)
+        .map(written -> new JsonObject()
+            .put("subject", written.subject())
+            // Escaped by PlainText.toHtml, as on every page and in the email.
+            .put("bodyHtml", PlainText.toHtml(written.body()))
+            .put("signatureHtml", PlainText.toHtml(written.signature()))
+            .put("attachments", AttachmentRoutes.views(kept)))
+        .recover(failure -> BusFailure.from(failure).code() == 422
+            ? Future.succeededFuture(new JsonObject()
+                .put("problem", BusFailure.from(failure).getMessage()))
+            : Future.failedFuture(failure));
+  }
+
+  private static String previewProblem(JsonObject problems) {
+    var template = problems.getString("subject", problems.getString("body"));
+    return template == null ? null : "No preview: " + template;
+  }
+
+  private static JsonArray choices(JsonArray standardMessages, Long selected) {
+    var choices = new JsonArray();
+    standardMessages.forEach(item -> {
+      var standard = (JsonObject) item;
+      choices.add(new JsonObject()
+          .put("id", standard.getLong("id"))
+          .put("description", standard.getString("description"))
+          .put("selected", standard.getLong("id").equals(selected)));
+    });
+    return choices;
+  }
+
+  private static String joined(JsonArray addresses) {
+    return addresses == null ? "" : addresses.stream().map(String::valueOf)
+        .collect(Collectors.joining("; "));
+  }
+}

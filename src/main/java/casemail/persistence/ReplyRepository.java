@@ -1,0 +1,85 @@
+package casemail.persistence;
+
+import casemail.bus.BusFailure;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A customer's reply from the portal: an inbound message, unread, on the case of the message it
+ * answers, and — when the administration wants it — a notification for the message's author,
+ * stored in the same transaction. The message answered must be the portal customer's own.
+ */
+public final class ReplyRepository {
+
+  private static final String ORIGINAL = """
+      SELECT m.id, m.administration_id, m.customer_id, m.case_type, m.case_id, m.author_id,
+        m.subject, a.reply_notifications
+      FROM messages m
+      JOIN administrations a ON a.id = m.administration_id
+      WHERE m.customer_id = $1 AND m.id = $2 AND m.direction = 'outbound'""";
+
+  private static final String INSERT_REPLY = """
+      INSERT INTO messages (id, administration_id, customer_id, case_type, case_id, direction,
+        subject, body, in_reply_to)
+      VALUES ($1, $2, $3, $4, $5, 'inbound', $6, $7, $8)""";
+
+  private static final String INSERT_NOTIFICATION = """
+      INSERT INTO notifications (administration_id, user_id, message_id)
+      VALUES ($1, $2, $3)""";
+
+  private final Pool db;
+
+  public ReplyRepository(Pool db) {
+    this.db = db;
+  }
+
+  /**
+   * {@code {customer_id, message_id, body}} (checked) → {@code {id, in_reply_to, notify}};
+   * 404 if the message is not one the customer received.
+   */
+  public Future<JsonObject> create(JsonObject request) {
+    long customerId = request.getLong("customer_id");
+    var originalId = MessageRepository.parseId(request.getString("message_id"));
+    var id = UUID.randomUUID();
+    return db.withTransaction(tx -> tx.preparedQuery(ORIGINAL)
+        .execute(Tuple.of(customerId, originalId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(BusFailure.notFound("Message"));
+          }
+          return insert(tx, id, rows.iterator().next(), request.getString("body"));
+        }));
+  }
+
+  private static Future<JsonObject> insert(SqlClient tx, UUID id, Row original, String body) {
+    var reply = Tuple.of(id, original.getLong("administration_id"),
+            original.getLong("customer_id"), original.getString("case_type"),
+            original.getLong("case_id"), subject(original.getString("subject")))
+        .addString(body)
+        .addUUID(original.getUUID("id"));
+    var authorId = original.getLong("author_id");
+    var notify = original.getBoolean("reply_notifications") && authorId != null;
+    var result = new JsonObject()
+        .put("id", id.toString())
+        .put("in_reply_to", original.getUUID("id").toString())
+        .put("notify", notify);
+    return tx.preparedQuery(INSERT_REPLY).execute(reply)
+        .compose(ignored -> notify
+            ? tx.preparedQuery(INSERT_NOTIFICATION)
+                .execute(Tuple.of(original.getLong("administration_id"), authorId, id))
+                .mapEmpty()
+            : Future.succeededFuture())
+        .map(ignored -> result);
+  }
+
+  /** "Re: " before the subject answered, once. */
+  static String subject(String original) {
+    return original.toLowerCase(Locale.ROOT).startsWith("re:") ? original : "Re: " + original;
+  }
+}
