@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import casemail.bus.Addresses;
 import casemail.testing.Cases;
 import casemail.testing.Emails;
+import casemail.testing.Eventually;
 import casemail.testing.Futures;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
@@ -52,9 +53,11 @@ class ComposerApiIT {
     assertThat(attachments).extracting(Part::getFileName).containsExactly(NAME);
     assertThat(attachments.get(0).getInputStream().readAllBytes()).isEqualTo(bytes);
     assertThat(email.getHeader("Bcc")).isNull();
-    assertThat(app.mail().findReceivedMessages(
+    // Each address is its own SMTP transaction, one after the other: wait for the BCC one.
+    assertThat(Eventually.get(() -> app.mail().findReceivedMessages(
         user -> user.getEmail().equals("archive@bcc-api.example"),
-        message -> subject.equals(Emails.subjectOf(message))).count()).isEqualTo(1);
+        message -> subject.equals(Emails.subjectOf(message))).count(), count -> count > 0))
+        .isEqualTo(1);
   }
 
   @Test

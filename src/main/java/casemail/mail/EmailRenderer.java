@@ -113,7 +113,7 @@ public final class EmailRenderer {
   }
 
   private static String ascii(String address) {
-    return EmailAddress.parse(address).map(EmailAddress::ascii).orElse(address);
+    return EmailAddress.asciiOf(address);
   }
 
   private static List<String> ascii(JsonArray addresses) {

@@ -1,5 +1,6 @@
 package casemail.mail;
 
+import casemail.message.EmailAddress;
 import io.vertx.ext.mail.MailMessage;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class Transaction extends MailMessage {
 
   Transaction(MailMessage email, String address) {
     super(email);
-    setTo(List.of(address));
+    setTo(List.of(EmailAddress.asciiOf(address)));
     setCc((List<String>) null);
     setBcc((List<String>) null);
   }

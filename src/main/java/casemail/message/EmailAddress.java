@@ -37,6 +37,11 @@ public record EmailAddress(String value, String ascii) {
         .map(domain -> new EmailAddress(candidate, local + "@" + domain));
   }
 
+  /** The address's ASCII form for SMTP (internationalised domain as punycode), if it is one. */
+  public static String asciiOf(String address) {
+    return parse(address).map(EmailAddress::ascii).orElse(address);
+  }
+
   /** Splits a list separated by {@code ;}, {@code ,} or white space, dropping empty parts. */
   public static List<String> split(String text) {
     var parts = new ArrayList<String>();

@@ -58,7 +58,10 @@ public final class PortalLinks {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    if (bytes.length != PAYLOAD_BYTES + SIGNATURE_BYTES) {
+    // Only the one canonical spelling: base64 would also accept other values of a last
+    // character's unused bits, and an altered link must never still work.
+    if (bytes.length != PAYLOAD_BYTES + SIGNATURE_BYTES
+        || !ENCODER.encodeToString(bytes).equals(token)) {
       return Optional.empty();
     }
     var payload = Arrays.copyOf(bytes, PAYLOAD_BYTES);
