@@ -6,6 +6,8 @@ import casemail.testing.Browser;
 import casemail.testing.Portal;
 import casemail.testing.TestApp;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +95,26 @@ class PortalIsolationIT {
       assertThat(pageA).doesNotContain("Reply of B", toB.getString("subject"), "2026-000047",
           "Van der Berg", "4300");
     }
+  }
+
+  @Test
+  void anotherCustomersReplyAttachmentAnswersExactlyLikeAMissingOneByAnyId() {
+    var page = customerA.get("/portal/messages/" + toA.getString("id"));
+    var bytes = "Proof of payment of A".getBytes(StandardCharsets.UTF_8);
+    var replied = customerA.submitWithFiles(page, "form.reply", Map.of("body", "See file"),
+        List.of(ComposerIT.file("proof A.pdf", "application/pdf", bytes)));
+    var link = replied.document().selectFirst(".thread .reply .attachment-list a").attr("href");
+    var replyId = replied.document().selectFirst(".thread .reply").id().substring(6);
+    var missing = customerB.download("/portal/attachments/" + UUID.randomUUID());
+
+    assertThat(customerA.download(link).body()).isEqualTo(bytes);
+    for (var id : List.of(link.substring(link.lastIndexOf('/') + 1), replyId,
+        toA.getString("id"), "1", "0", link.substring(link.lastIndexOf('/') + 1).toUpperCase())) {
+      var refused = customerB.download("/portal/attachments/" + id);
+      assertThat(refused.status()).as(id).isEqualTo(404);
+      assertThat(refused.body()).as(id).isEqualTo(missing.body());
+    }
+    assertThat(app.browser().download(link).status()).isEqualTo(403);
   }
 
   @Test

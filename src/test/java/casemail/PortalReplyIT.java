@@ -7,9 +7,14 @@ import casemail.testing.Browser;
 import casemail.testing.Cases;
 import casemail.testing.Emails;
 import casemail.testing.Portal;
+import casemail.testing.Sql;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
 import io.vertx.core.json.JsonObject;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -20,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer answers in the portal: the email's button opens the message in the customer's
  * language, the reply lands unread in the inbox and on the timeline, the author is told by
- * email (without the reply's text), and opening the reply clears the badge.
+ * email (without the reply's text), and opening the reply clears the badge. Replies carry
+ * files within the composer's limits, downloadable by staff and by that customer.
  */
 class PortalReplyIT {
 
@@ -82,6 +88,146 @@ class PortalReplyIT {
         .doesNotContain("Unread");
     assertThat(badge(opened)).isEqualTo(badgeBefore);
     assertThat(staff.open("/inbox?filter=unread_replies").body()).doesNotContain(subject);
+  }
+
+  @Test
+  void aReplyWithAttachmentsIsStoredAndDownloadsByteExactForStaffAndTheCustomer()
+      throws Exception {
+    var sent = Portal.send(app, "invoice", "2026-000257", "Beleg " + UUID.randomUUID(), "Hallo");
+    var customer = Portal.enter(app, sent);
+    var page = customer.get("/portal/messages/" + sent.getString("id"));
+    var pdf = ComposerIT.randomBytes(300_000);
+    var text = "Zeile 1\r\nZeile 2 €".getBytes(StandardCharsets.UTF_8);
+
+    var replied = customer.submitWithFiles(page, "form.reply", Map.of("body", "Siehe Anhang."),
+        List.of(ComposerIT.file(ComposerIT.HOSTILE_NAME, "application/pdf", pdf),
+            ComposerIT.file("notiz.txt", "text/plain", text)));
+
+    assertThat(replied.status()).isEqualTo(200);
+    assertThat(replied.document().select("[role=status]").text()).startsWith("Vielen Dank");
+    var links = replied.document().select(".thread .reply .attachment-list a");
+    assertThat(links.eachText()).containsExactly(ComposerIT.HOSTILE_NAME, "notiz.txt");
+    ComposerIT.assertDownload(customer.download(links.get(0).attr("href")), pdf);
+    assertThat(customer.download(links.get(1).attr("href")).body()).isEqualTo(text);
+
+    var staff = signedIn();
+    var reply = app.api().get("/invoices/" + sent.getJsonObject("case").getLong("id")
+        + "/timeline").json().getJsonArray("items").getJsonObject(0);
+    assertThat(reply.getString("direction")).isEqualTo("inbound");
+    assertThat(reply.getJsonArray("attachments").getJsonObject(0).getString("filename"))
+        .isEqualTo(ComposerIT.HOSTILE_NAME);
+    var opened = staff.open("/inbox/messages/" + reply.getString("id"));
+    var staffLinks = opened.document()
+        .select("#message-" + reply.getString("id") + " .attachment-list a");
+    assertThat(staffLinks.eachText()).containsExactly(ComposerIT.HOSTILE_NAME, "notiz.txt");
+    ComposerIT.assertDownload(staff.download(staffLinks.get(0).attr("href")), pdf);
+    var stranger = app.browser().download(staffLinks.get(0).attr("href"));
+    assertThat(stranger.status()).isEqualTo(302);
+    assertThat(stranger.header("Location")).startsWith("/login");
+
+    var reloaded = customer.get("/portal/messages/" + sent.getString("id"));
+    assertThat(reloaded.document().select("[role=status]")).isEmpty();
+    assertThat(reloaded.document().select(".thread .reply .attachment-list a").eachText())
+        .containsExactly(ComposerIT.HOSTILE_NAME, "notiz.txt");
+  }
+
+  @Test
+  void anOversizedFileIsRefusedInTheCustomersLanguageKeepingTheTextAndStoringNothing()
+      throws Exception {
+    var subject = "Zu groß " + UUID.randomUUID();
+    var sent = Portal.send(app, "invoice", "2026-000257", subject, "Hallo");
+    var customer = Portal.enter(app, sent);
+    var page = customer.get("/portal/messages/" + sent.getString("id"));
+    var tooLarge = ComposerIT.randomBytes(10 * 1024 * 1024 + 1);
+
+    var refused = customer.submitWithFiles(page, "form.reply",
+        Map.of("body", "Mein Text bleibt."),
+        List.of(ComposerIT.file("klein.pdf", "application/pdf", new byte[] {1, 2, 3}),
+            ComposerIT.file("Großer Scan.pdf", "application/pdf", tooLarge)));
+
+    assertThat(refused.status()).isEqualTo(413);
+    var document = refused.document();
+    assertThat(document.selectFirst("html").attr("lang")).isEqualTo("de");
+    assertThat(document.select("#attachments-error").text()).isEqualTo(
+        "‘Großer Scan.pdf’ ist größer als 10 MB: Hängen Sie höchstens 10 MB pro Datei an.");
+    assertThat(document.select("#body").text()).isEqualTo("Mein Text bleibt.");
+    assertThat(document.select(".thread")).isEmpty();
+    assertThat(Sql.count(app.settings().databaseUrl(), "SELECT count(*) FROM messages"
+        + " WHERE subject = 'Re: " + subject + "'")).isZero();
+    assertThat(Sql.count(app.settings().databaseUrl(), "SELECT count(*) FROM attachments"
+        + " WHERE filename IN ('klein.pdf', 'Großer Scan.pdf')")).isZero();
+    try (var stored = Files.walk(app.settings().uploadsDir())) {
+      assertThat(stored.filter(Files::isRegularFile).toList()).allSatisfy(
+          file -> assertThat(Files.size(file)).isLessThanOrEqualTo(10 * 1024 * 1024));
+    }
+  }
+
+  @Test
+  void aFormLargerThanAReplyMayBeIsRefusedInTheCustomersLanguageBeforeItIsRead()
+      throws Exception {
+    var sent = Portal.send(app, "invoice", "2026-000047", "Groot " + UUID.randomUUID(), "Hallo");
+    var customer = Portal.enter(app, sent);
+    try (var socket = new Socket("127.0.0.1", app.settings().httpPort())) {
+      socket.setSoTimeout(15_000);
+      var out = socket.getOutputStream();
+      out.write(("POST /portal/messages/" + sent.getString("id") + "/replies HTTP/1.1\r\n"
+          + "Host: 127.0.0.1\r\nCookie: " + customer.cookieHeader() + "\r\n"
+          + "Content-Type: multipart/form-data; boundary=limit\r\n"
+          + "Content-Length: " + 30 * 1024 * 1024 + "\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(new byte[64 * 1024]);
+      out.flush();
+
+      var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 413 ");
+      var page = Jsoup.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(page.selectFirst("html").attr("lang")).isEqualTo("nl");
+      assertThat(page.select("h1").text()).isEqualTo("Te groot");
+      assertThat(page.select("main").text()).contains("10 MB per bestand", "25 MB per reactie");
+    }
+    assertThat(customer.get("/portal/messages/" + sent.getString("id")).document()
+        .select(".thread")).isEmpty();
+  }
+
+  @Test
+  void aReplyWithFilesPostedWithoutItsFormTokenIsRefused() {
+    var subject = "Token files " + UUID.randomUUID();
+    var sent = Portal.send(app, "invoice", "2026-000037", subject, "Hello");
+    var customer = Portal.enter(app, sent);
+    customer.get("/portal/messages/" + sent.getString("id"));
+
+    var refused = customer.postWithFiles("/portal/messages/" + sent.getString("id") + "/replies",
+        List.of(Map.entry("body", "Sent by another site")),
+        List.of(ComposerIT.file("forged.pdf", "application/pdf", new byte[] {1})));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.document().select("h1").text()).isEqualTo("Please confirm");
+    assertThat(Sql.count(app.settings().databaseUrl(),
+        "SELECT count(*) FROM attachments WHERE filename = 'forged.pdf'")).isZero();
+    assertThat(customer.get("/portal/messages/" + sent.getString("id")).document()
+        .select(".thread")).isEmpty();
+  }
+
+  @Test
+  void thePortalWithoutASessionSaysHowToGetInInTheLanguageLastUsedElseEnglish() {
+    var stranger = app.browser().get("/portal");
+
+    assertThat(stranger.status()).isEqualTo(403);
+    assertThat(stranger.document().selectFirst("html").attr("lang")).isEqualTo("en");
+    assertThat(stranger.document().select("main").text()).contains("through an email from us",
+        "Reply to this message", "ask whoever sent it to send you a new one");
+
+    var sent = Portal.send(app, "invoice", "2026-000047", "Taal " + UUID.randomUUID(), "Hallo");
+    var customer = Portal.enter(app, sent);
+    customer.forgetCookie("casemail_session");
+    var later = customer.get("/portal");
+
+    assertThat(later.status()).isEqualTo(403);
+    assertThat(later.document().selectFirst("html").attr("lang")).isEqualTo("nl");
+    assertThat(later.document().select("main").text()).contains("Reageer op dit bericht",
+        "vraag dan de afzender om u een nieuwe te sturen");
+    assertThat(later.body()).doesNotContain(sent.getString("subject"));
   }
 
   @Test

@@ -121,6 +121,59 @@ class SendMessageIT {
   }
 
   @Test
+  void aMessageNoEmailCarriedShowsAPortalLinkThatOpensIt() {
+    var subject = "Hand over " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000002");
+    var staff = signedIn();
+    send(staff, "/invoices/" + invoice, subject, "Read me in the portal");
+    var emailed = "Emailed " + UUID.randomUUID();
+    send(staff, "/invoices/" + Cases.invoice(app, "2026-000031"), emailed, "By email");
+
+    var entry = staff.open("/invoices/" + invoice).document().select(".entry").first();
+
+    assertThat(entry.text()).contains(subject, "Portal link", "90 days");
+    var link = entry.selectFirst(".portal-link input[readonly]").val();
+    assertThat(link).startsWith(app.url("/portal/l/"));
+    var customer = app.browser().open(link.substring(app.url("").length()));
+    assertThat(customer.status()).isEqualTo(200);
+    assertThat(customer.document().select("h1").text()).isEqualTo(subject);
+    var tampered = app.browser().open(link.substring(app.url("").length(), link.length() - 2)
+        + (link.endsWith("AA") ? "AB" : "AA"));
+    assertThat(tampered.body()).doesNotContain(subject);
+    var item = app.api().get("/invoices/" + invoice + "/timeline").json().getJsonArray("items")
+        .getJsonObject(0);
+    assertThat(item.getString("subject")).isEqualTo(subject);
+    assertThat(item.getString("portal_url")).startsWith(app.url("/portal/l/"));
+    Emails.withSubject(app, emailed);
+    assertThat(staff.open("/invoices/" + Cases.invoice(app, "2026-000031")).document()
+        .select(".entry").first().select(".portal-link")).isEmpty();
+  }
+
+  @Test
+  void theSentNoticeShowsOnceAndNotAgainOnReload() {
+    var subject = "Once " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000030");
+    var staff = signedIn();
+
+    var form = staff.open("/invoices/" + invoice + "/messages/new").document()
+        .selectFirst("form.composer");
+    var redirect = staff.post(form.attr("action"), Map.of(
+        "_csrf", form.select("input[name=_csrf]").val(), "to", form.select("#to").val(),
+        "subject", subject, "body", "Hello"));
+    assertThat(redirect.status()).isEqualTo(302);
+    var location = redirect.header("Location");
+
+    var sent = staff.get(location);
+
+    assertThat(sent.document().select("[role=status]").text())
+        .isEqualTo("Your message was stored and is being sent.");
+    assertThat(sent.document().select(".entry").first().text()).contains(subject);
+    var reloaded = staff.get(location);
+    assertThat(reloaded.document().select("[role=status]")).isEmpty();
+    assertThat(reloaded.document().select(".entry").first().text()).contains(subject);
+  }
+
+  @Test
   void aRefusedMessageComesBackWithEverythingTyped() {
     var invoice = Cases.invoice(app, "2026-000024");
     var staff = signedIn();

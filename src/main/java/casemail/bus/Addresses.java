@@ -194,9 +194,11 @@ public final class Addresses {
   public static final String PORTAL_LINK_RESOLVE = "persistence.portal.resolve";
 
   /**
-   * {@code {customer_id, message_id, body}} (checked) → {@code {id, in_reply_to, notify}}: the
-   * customer's reply, stored unread on the message's case; 404 if the message is not one the
-   * customer received. Publishes {@link #NOTIFICATION_QUEUED} when a notification was stored.
+   * {@code {customer_id, message_id, body, attachments?: [{filename, content_type, size,
+   * sha256}]}} (checked; files already in the store) → {@code {id, in_reply_to, notify}}: the
+   * customer's reply with its files, stored unread on the message's case; 404 if the message is
+   * not one the customer received, 413 if the files are larger than a message may carry.
+   * Publishes {@link #NOTIFICATION_QUEUED} when a notification was stored.
    */
   public static final String PORTAL_REPLY = "persistence.portal.reply";
 

@@ -17,7 +17,6 @@ import casemail.http.staff.ProfileRoutes;
 import casemail.http.staff.SettingsRoutes;
 import casemail.metrics.Metrics;
 import casemail.http.staff.StandardMessageRoutes;
-import casemail.http.staff.UploadForm;
 import casemail.message.AttachmentStore;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
@@ -33,6 +32,7 @@ import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Serves staff pages, the portal, the tracking pixel and the JSON API. Talks to the other
@@ -97,13 +97,13 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(bodies(store));
     router.route().handler(new Csrf(pages).check());
     new LoginRoutes(vertx, pages).mount(router);
-    new PortalRoutes(bus, pages, links).mount(router);
+    new PortalRoutes(bus, pages, links, store).mount(router);
     new PortalAttachmentRoutes(bus, new Downloads(store)).mount(router);
     router.route().pathRegex(STAFF_PATHS).handler(StaffSession.required());
     router.get().pathRegex(STAFF_PATHS).handler(new InboxBadge(bus));
     new InboxRoutes(bus, pages).mount(router);
     new OverviewRoutes(bus, pages).mount(router);
-    new CaseRoutes(bus, pages).mount(router);
+    new CaseRoutes(bus, pages, links, settings.baseUrl()).mount(router);
     new ComposerRoutes(bus, pages, store, writer).mount(router);
     new AttachmentRoutes(bus, new Downloads(store)).mount(router);
     new DeliveryRoutes(bus, pages).mount(router);
@@ -120,17 +120,16 @@ public final class HttpVerticle extends VerticleBase {
     return router;
   }
 
-  /** Forms of up to 1 MB; the composer's forms with files are read by {@link UploadForm}. */
+  /**
+   * Forms of up to 1 MB; forms with files — the composer's and portal replies — are read by
+   * {@link UploadForm}.
+   */
   private Handler<RoutingContext> bodies(AttachmentStore store) {
     var forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
-    var uploads = new UploadForm(vertx, store);
-    return ctx -> {
-      if (uploads.accepts(ctx)) {
-        uploads.handle(ctx);
-      } else {
-        forms.handle(ctx);
-      }
-    };
+    var uploads = List.of(UploadForm.composer(vertx, store),
+        PortalRoutes.uploads(vertx, store));
+    return ctx -> uploads.stream().filter(reader -> reader.accepts(ctx)).findFirst()
+        .<Handler<RoutingContext>>map(reader -> reader).orElse(forms).handle(ctx);
   }
 
   private SessionHandler sessions() {

@@ -51,7 +51,7 @@ public final class MessageWriter {
         .map(all -> {
           JsonObject user = all.resultAt(1);
           JsonObject administration = all.resultAt(2);
-          var link = baseUrl + "/portal/l/" + links.token(id, Instant.now());
+          var link = links.url(baseUrl, id, Instant.now());
           var values = PlaceholderValues.of(all.resultAt(0), user, administration, link);
           return new Written(id.toString(),
               checked("subject", Placeholders.fill(draft.subject(), values),

@@ -84,7 +84,7 @@ public final class EmailRenderer {
     context.put("signature", delivery.getString("signature"));
     context.put("signatureHtml", PlainText.toHtml(delivery.getString("signature")));
     context.put("button", words.get("email.button"));
-    context.put("portalUrl", baseUrl + "/portal/l/" + portalLinks.token(messageId, now));
+    context.put("portalUrl", portalLinks.url(baseUrl, messageId, now));
     context.put("footer", words.get("email.footer", delivery.getString("author_name"),
         administration));
     context.put("colour", colour(delivery.getString("portal_colour")));

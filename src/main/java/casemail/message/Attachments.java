@@ -26,20 +26,71 @@ public final class Attachments {
   private Attachments() {
   }
 
+  /** What can be wrong with a file offered as an attachment. */
+  public enum Refusal {
+    NO_NAME, NAME_TOO_LONG, NAME_CHARACTERS, TOO_MANY, FILE_TOO_LARGE, MESSAGE_TOO_LARGE;
+
+    /** The key of its words for customers ({@code portal.attachments.<key>}). */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A file not taken, and why: worded in English for staff by {@link #english()}, or in the
+   * customer's words from {@link Refusal#key()} with the file name and the limits in MB.
+   */
+  public record Problem(Refusal refusal, String filename) {
+
+    public String english() {
+      return switch (refusal) {
+        case NO_NAME -> "Every attachment needs a file name";
+        case NAME_TOO_LONG -> "The file name ‘" + shortName() + "…’ is longer than " + MAX_NAME
+            + " characters";
+        case NAME_CHARACTERS -> "The file name ‘" + printableName()
+            + "’ contains characters that cannot be sent";
+        case TOO_MANY -> tooMany();
+        case FILE_TOO_LARGE -> fileTooLarge(filename);
+        case MESSAGE_TOO_LARGE -> messageTooLarge();
+      };
+    }
+
+    /** The file name as it may be shown: cut short when too long, without control codes. */
+    public String shownName() {
+      return refusal == Refusal.NAME_TOO_LONG ? shortName() + "…" : printableName();
+    }
+
+    private String shortName() {
+      return filename.substring(0, 40);
+    }
+
+    private String printableName() {
+      return filename == null ? "" : filename.replaceAll("\\p{Cntrl}", " ");
+    }
+  }
+
   /** Why this file name cannot be kept, if it cannot. */
   public static Optional<String> nameProblem(String name) {
+    return nameRefusal(name).map(Problem::english);
+  }
+
+  /** The same, as a {@link Problem}. */
+  public static Optional<Problem> nameRefusal(String name) {
     if (name == null || name.isBlank()) {
-      return Optional.of("Every attachment needs a file name");
+      return Optional.of(new Problem(Refusal.NO_NAME, name));
     }
     if (name.length() > MAX_NAME) {
-      return Optional.of("The file name ‘" + name.substring(0, 40) + "…’ is longer than "
-          + MAX_NAME + " characters");
+      return Optional.of(new Problem(Refusal.NAME_TOO_LONG, name));
     }
     if (MessageDraft.hasControlCharacters(name, "")) {
-      return Optional.of("The file name ‘" + name.replaceAll("\\p{Cntrl}", " ")
-          + "’ contains characters that cannot be sent");
+      return Optional.of(new Problem(Refusal.NAME_CHARACTERS, name));
     }
     return Optional.empty();
+  }
+
+  /** The limits in MB, as words for customers take them: per file, then per message. */
+  public static Object[] limitsInMb() {
+    return new Object[] {MAX_FILE_BYTES / MB, MAX_MESSAGE_BYTES / MB, MAX_FILES};
   }
 
   /** The base type of a given content type, lower case; anything unreadable is binary. */

@@ -2,6 +2,7 @@ package casemail.persistence;
 
 import casemail.bus.BusFailure;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -12,8 +13,8 @@ import java.util.UUID;
 
 /**
  * A customer's reply from the portal: an inbound message, unread, on the case of the message it
- * answers, and — when the administration wants it — a notification for the message's author,
- * stored in the same transaction. The message answered must be the portal customer's own.
+ * answers, with the files the customer attached, and — when the administration wants it — a
+ * notification for the message's author, stored in the same transaction. The message answered must be the portal customer's own.
  */
 public final class ReplyRepository {
 
@@ -40,8 +41,8 @@ public final class ReplyRepository {
   }
 
   /**
-   * {@code {customer_id, message_id, body}} (checked) → {@code {id, in_reply_to, notify}};
-   * 404 if the message is not one the customer received.
+   * {@code {customer_id, message_id, body, attachments?}} (checked) → {@code {id, in_reply_to,
+   * notify}}; 404 if the message is not one the customer received.
    */
   public Future<JsonObject> create(JsonObject request) {
     long customerId = request.getLong("customer_id");
@@ -53,7 +54,13 @@ public final class ReplyRepository {
           if (rows.size() == 0) {
             return Future.failedFuture(BusFailure.notFound("Message"));
           }
-          return insert(tx, id, rows.iterator().next(), request.getString("body"));
+          var original = rows.iterator().next();
+          // Only new files: a reply never takes pending attachments, which are staff's.
+          var files = new JsonObject()
+              .put("attachments", request.getJsonArray("attachments", new JsonArray()));
+          return insert(tx, id, original, request.getString("body"))
+              .compose(reply -> AttachmentRepository.attach(tx,
+                  original.getLong("administration_id"), id, files).map(reply));
         }));
   }
 

@@ -33,6 +33,16 @@ public final class PortalLinks {
     this.validity = validity;
   }
 
+  /** The link a customer follows to the message: {@code <baseUrl>/portal/l/<token>}. */
+  public String url(String baseUrl, UUID messageId, Instant now) {
+    return baseUrl + "/portal/l/" + token(messageId, now);
+  }
+
+  /** How many whole days a new link stays valid. */
+  public long validityDays() {
+    return validity.toDays();
+  }
+
   public String token(UUID messageId, Instant now) {
     var payload = ByteBuffer.allocate(PAYLOAD_BYTES)
         .putLong(messageId.getMostSignificantBits())

@@ -110,12 +110,25 @@ public final class Browser {
     fields(form).stream().filter(field -> !values.containsKey(field.getKey()))
         .forEach(fields::add);
     fields.addAll(values.entrySet());
+    return postWithFiles(form.attr("action"), fields, files);
+  }
+
+  /** Posts exactly these fields and files as {@code multipart/form-data}, following redirects. */
+  public Response postWithFiles(String path, List<Map.Entry<String, String>> fields,
+      List<Upload> files) {
     var boundary = "----casemail" + UUID.randomUUID();
-    var request = HttpRequest.newBuilder(URI.create(app.url(form.attr("action"))))
+    var request = HttpRequest.newBuilder(URI.create(app.url(path)))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, files)))
         .build();
     return follow(send(request));
+  }
+
+  /** Drops a cookie, as when it expires or the browser is closed. */
+  public void forgetCookie(String name) {
+    var store = cookies.getCookieStore();
+    store.getCookies().stream().filter(cookie -> cookie.getName().equals(name)).toList()
+        .forEach(cookie -> store.remove(null, cookie));
   }
 
   /** The session cookie, for requests written by hand. */

@@ -93,7 +93,8 @@ public final class ApiRoutes {
         .map(timeline -> {
           var items = new JsonArray();
           timeline.getJsonArray("items")
-              .forEach(item -> items.add(json.message((JsonObject) item, null)));
+              .forEach(item -> items.add(json.message((JsonObject) item,
+                  portalUrl((JsonObject) item))));
           return new JsonObject().put("items", items);
         })
         .onSuccess(body -> Responses.json(ctx, 200, body))
@@ -189,9 +190,13 @@ public final class ApiRoutes {
   }
 
   private JsonObject withPortalUrl(RoutingContext ctx, JsonObject message) {
-    var token = links.token(UUID.fromString(message.getString("id")), Instant.now());
-    return new ApiJson(ApiAuth.timeZone(ctx))
-        .message(message, baseUrl + "/portal/l/" + token);
+    return new ApiJson(ApiAuth.timeZone(ctx)).message(message, portalUrl(message));
+  }
+
+  /** A new signed link into the portal at a message to the customer; a reply has none. */
+  private String portalUrl(JsonObject message) {
+    return "inbound".equals(message.getString("direction")) ? null
+        : links.url(baseUrl, UUID.fromString(message.getString("id")), Instant.now());
   }
 
   /** The author, who must be a user of the same administration. */

@@ -1,5 +1,6 @@
 package casemail.http.portal;
 
+import casemail.message.Attachments;
 import casemail.message.Words;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -17,11 +18,12 @@ public final class PortalPages {
   public static JsonObject problem(RoutingContext ctx, int status) {
     var words = Words.of(PortalSession.language(ctx));
     var kind = switch (status) {
+      case 401 -> "session";
       case 404, 405 -> "notfound";
       case 413 -> "toolarge";
       default -> "error";
     };
-    return problem(words, kind).put("back", words.get("portal.back"));
+    return problem(words, kind, Attachments.limitsInMb()).put("back", words.get("portal.back"));
   }
 
   /** A problem page of one kind ({@code portal.<kind>.title} and {@code .text}). */

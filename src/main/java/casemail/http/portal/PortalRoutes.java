@@ -2,34 +2,50 @@ package casemail.http.portal;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import casemail.http.Flash;
 import casemail.http.Formats;
 import casemail.http.Pages;
+import casemail.http.UploadForm;
+import casemail.message.AttachmentStore;
 import casemail.message.Words;
 import casemail.security.PortalLinks;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * The customer's portal. A signed link from an email opens a portal session for that one
  * customer; every page after that reads only that customer's data, and another customer's
  * message answers exactly like one that does not exist. An altered or expired link shows a
- * page explaining how to get a new one, and nothing of the customer.
+ * page explaining how to get a new one, and nothing of the customer. Replies carry text and
+ * files, read by {@link UploadForm} within the composer's limits.
  */
 public final class PortalRoutes {
 
   /** Every portal path but the links themselves needs a portal session. */
   private static final String SESSION_PATHS = "^/portal(?!/l/)(/.*)?$";
+  private static final Pattern REPLY_PATHS = Pattern.compile("^/portal/messages/[^/]+/replies$");
+  private static final String REPLIED = "portal.replied";
 
   private final Bus bus;
   private final Pages pages;
   private final PortalLinks links;
+  private final AttachmentStore store;
 
-  public PortalRoutes(Bus bus, Pages pages, PortalLinks links) {
+  public PortalRoutes(Bus bus, Pages pages, PortalLinks links, AttachmentStore store) {
     this.bus = bus;
     this.pages = pages;
     this.links = links;
+    this.store = store;
+  }
+
+  /** Reads replies with files, only within a portal session. */
+  public static UploadForm uploads(Vertx vertx, AttachmentStore store) {
+    return new UploadForm(vertx, store, REPLY_PATHS,
+        ctx -> PortalSession.customerId(ctx).isPresent());
   }
 
   public void mount(Router router) {
@@ -77,25 +93,28 @@ public final class PortalRoutes {
   }
 
   private void message(RoutingContext ctx) {
-    var replied = ctx.request().getParam("replied") != null;
-    show(ctx, 200, ReplyForm.empty(), replied, true);
+    show(ctx, 200, ReplyForm.empty(), Flash.take(ctx, REPLIED), true);
   }
 
-  // LIMITATION: replies carry text only until the composer's attachment storage lands; the
-  // reply form will then take files and store them through it.
   private void reply(RoutingContext ctx) {
-    var form = ReplyForm.check(ctx.request().getFormAttribute("body"));
+    var files = UploadForm.received(ctx);
+    var form = ReplyForm.check(ctx.request().getFormAttribute("body"), files);
     if (!form.isValid()) {
-      show(ctx, 422, form, false, false);
+      show(ctx, form.status(), form, false, false);
       return;
     }
     var request = new JsonObject()
         .put("customer_id", PortalSession.current(ctx))
         .put("message_id", ctx.pathParam("id"))
-        .put("body", form.text());
-    bus.request(Addresses.PORTAL_REPLY, request)
-        .onSuccess(reply -> ctx.redirect("/portal/messages/" + reply.getString("in_reply_to")
-            + "?replied=1#reply-" + reply.getString("id")))
+        .put("body", form.text())
+        .put("attachments", files.json());
+    files.keepIn(store)
+        .compose(kept -> bus.request(Addresses.PORTAL_REPLY, request))
+        .onSuccess(reply -> {
+          Flash.set(ctx, REPLIED);
+          ctx.redirect("/portal/messages/" + reply.getString("in_reply_to")
+              + "#reply-" + reply.getString("id"));
+        })
         .onFailure(ctx::fail);
   }
 

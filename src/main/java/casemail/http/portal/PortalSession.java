@@ -1,13 +1,23 @@
 package casemail.http.portal;
 
+import casemail.message.Words;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The one customer a portal session is for, set when a valid link is followed. */
+/**
+ * The one customer a portal session is for, set when a valid link is followed. The customer's
+ * language also stays in a cookie of its own (a language, nothing of the customer), so the
+ * page met after the session ended still speaks it.
+ */
 public final class PortalSession {
 
   private static final String KEY = "portal";
+  private static final String LANGUAGE_COOKIE = "casemail_portal_language";
+  private static final long LANGUAGE_COOKIE_SECONDS = Duration.ofDays(400).toSeconds();
 
   private PortalSession() {
   }
@@ -17,6 +27,13 @@ public final class PortalSession {
     ctx.session().put(KEY, new JsonObject()
         .put("customer_id", owner.getLong("customer_id"))
         .put("language", owner.getString("language")));
+    var language = Words.of(owner.getString("language")).language();
+    ctx.response().addCookie(Cookie.cookie(LANGUAGE_COOKIE, language)
+        .setPath("/portal")
+        .setMaxAge(LANGUAGE_COOKIE_SECONDS)
+        .setHttpOnly(true)
+        .setSecure(ctx.request().isSSL())
+        .setSameSite(CookieSameSite.LAX));
   }
 
   static Optional<Long> customerId(RoutingContext ctx) {
@@ -28,9 +45,15 @@ public final class PortalSession {
     return customerId(ctx).orElseThrow(() -> new IllegalStateException("No portal session"));
   }
 
-  /** The customer's language (nl, en, de, fr), or en without a portal session. */
+  /**
+   * The customer's language (nl, en, de, fr): the session's, else the one remembered from the
+   * last link followed in this browser, else en.
+   */
   public static String language(RoutingContext ctx) {
-    return portal(ctx).map(portal -> portal.getString("language")).orElse("en");
+    return portal(ctx).map(portal -> portal.getString("language")).orElseGet(() -> {
+      var remembered = ctx.request().getCookie(LANGUAGE_COOKIE);
+      return Words.of(remembered == null ? "en" : remembered.getValue()).language();
+    });
   }
 
   private static Optional<JsonObject> portal(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import casemail.message.PlainText;
 import casemail.message.Words;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.stream.Collectors;
 
 /** Portal pages' models: every word in the customer's language, amounts and dates for them. */
 final class PortalView {
@@ -46,8 +47,26 @@ final class PortalView {
             .put("action", view.getString("url") + "/replies")
             .put("body", form.body())
             .put("problem", form.problem() == null ? null
-                : words.get(form.problem(), ReplyForm.MAX_BODY)))
+                : words.get(form.problem(), ReplyForm.MAX_BODY))
+            .put("filesProblem", filesProblem(form))
+            .put("filesAgain", form.files().uploads().isEmpty()
+                && form.fileProblems().isEmpty() ? null
+                : words.get("portal.reply.files_again"))
+            .put("maxFileBytes", Attachments.MAX_FILE_BYTES)
+            .put("maxMessageBytes", Attachments.MAX_MESSAGE_BYTES))
         .put("back", words.get("portal.back"));
+  }
+
+  /** What is wrong with the files, in the customer's words; null when nothing is. */
+  private String filesProblem(ReplyForm form) {
+    if (form.fileProblems().isEmpty()) {
+      return null;
+    }
+    var limits = Attachments.limitsInMb();
+    return form.fileProblems().stream()
+        .map(problem -> words.get("portal.attachments." + problem.refusal().key(),
+            problem.shownName(), limits[0], limits[1], limits[2]))
+        .collect(Collectors.joining(" "));
   }
 
   JsonObject common() {
@@ -57,11 +76,14 @@ final class PortalView {
         .put("customerName", data.getJsonObject("customer").getString("name"))
         .put("words", PortalWords.of(words, "messages", "invoices", "no_messages",
             "no_invoices", "invoice", "due", "amount", "open", "thread", "problems",
-            "reply.title", "reply.label", "reply.send", "reply.yours", "pay", "attachments",
+            "reply.title", "reply.label", "reply.send", "reply.yours", "reply.files", "pay",
+            "attachments",
             "dd.title", "dd.holder", "dd.iban", "dd.iban_help", "dd.reference",
             "dd.submit", "dd.revoke", "dd.setup", "dd.manage", "dd.none", "dd.problems")
             .put("dd_intro", words.get("portal.dd.intro", administrationName()))
-            .put("dd_consent", words.get("portal.dd.consent", administrationName())));
+            .put("dd_consent", words.get("portal.dd.consent", administrationName()))
+            .put("reply_files_help", words.get("portal.reply.files_help",
+                Attachments.limitsInMb())));
   }
 
   Words words() {
@@ -123,7 +145,8 @@ final class PortalView {
           .put("id", reply.getString("id"))
           .put("createdAt", formats.dateTime(reply.getString("created_at")))
           // Escaped by PlainText.toHtml.
-          .put("bodyHtml", PlainText.toHtml(reply.getString("body"))));
+          .put("bodyHtml", PlainText.toHtml(reply.getString("body")))
+          .put("attachments", attachments(reply.getJsonArray("attachments", new JsonArray()))));
     });
     return views;
   }

@@ -3,27 +3,42 @@ package casemail.http.staff;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
+import casemail.http.Flash;
 import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
+import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
-/** The case pages — customer, invoice, matter — with their facts and timeline. */
+/**
+ * The case pages — customer, invoice, matter — with their facts and timeline. A message that
+ * went out by no email shows a fresh portal link, for staff to hand to the customer.
+ */
 public final class CaseRoutes {
 
   static final Locale STAFF_LOCALE = Locale.forLanguageTag("en-GB");
+  /** The one-time notice after a message was sent from the composer. */
+  static final String SENT = "case.sent";
+  /** The one-time notice after a message was sent again. */
+  static final String RESENT = "case.resent";
 
   private final Bus bus;
   private final Pages pages;
+  private final PortalLinks links;
+  private final String baseUrl;
 
-  public CaseRoutes(Bus bus, Pages pages) {
+  public CaseRoutes(Bus bus, Pages pages, PortalLinks links, String baseUrl) {
     this.bus = bus;
     this.pages = pages;
+    this.links = links;
+    this.baseUrl = baseUrl;
   }
 
   public void mount(Router router) {
@@ -47,13 +62,15 @@ public final class CaseRoutes {
           JsonObject administration = all.resultAt(2);
           JsonArray mandates = all.<JsonObject>resultAt(3).getJsonArray("items");
           var formats = new Formats(STAFF_LOCALE, administration.getString("time_zone"));
-          var entries = new TimelineView(formats).entries(timeline.getJsonArray("items"), type);
+          var now = Instant.now();
+          var entries = new TimelineView(formats, id -> links.url(baseUrl, UUID.fromString(id),
+              now), links.validityDays()).entries(timeline.getJsonArray("items"), type);
           var mandateView = new MandateView(formats);
           var model = new CaseView(formats).of(found)
               .put("timeline", mandateView.merged(entries, mandates))
               .put("directDebit", mandateView.facts(mandates))
-              .put("sent", ctx.request().getParam("sent") != null)
-              .put("resent", ctx.request().getParam("resent") != null)
+              .put("sent", Flash.take(ctx, SENT))
+              .put("resent", Flash.take(ctx, RESENT))
               .put("cleared", "1".equals(ctx.request().getParam("cleared")))
               .put("bounces", bounceViews(all.resultAt(4), formats));
           pages.render(ctx, "staff/case", model);

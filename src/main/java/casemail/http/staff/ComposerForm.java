@@ -1,8 +1,8 @@
 package casemail.http.staff;
 
+import casemail.http.UploadForm;
 import casemail.message.Attachments;
 import casemail.message.MessageDraft;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -45,17 +45,6 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
       problems.put(Attachments.FIELD, received.problem());
     }
     return problems;
-  }
-
-  /** The files uploaded now, as {@code persistence.attachment.store} and create take them. */
-  JsonArray uploadsJson() {
-    var items = new JsonArray();
-    received.uploads().forEach(upload -> items.add(new JsonObject()
-        .put("filename", upload.filename())
-        .put("content_type", upload.contentType())
-        .put("size", upload.size())
-        .put("sha256", upload.sha256())));
-    return items;
   }
 
   private static boolean isUuid(String value) {

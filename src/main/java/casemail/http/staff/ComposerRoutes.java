@@ -3,6 +3,7 @@ package casemail.http.staff;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
+import casemail.http.Flash;
 import casemail.http.MessageWriter;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
@@ -92,7 +93,7 @@ public final class ComposerRoutes {
   private void send(RoutingContext ctx, String type, ComposerForm form, MessageDraft draft) {
     var user = StaffSession.current(ctx);
     long caseId = CaseRoutes.caseRequest(ctx, type).getLong("id");
-    keepFiles(form)
+    form.received().keepIn(store)
         .compose(ignored -> writer.write(user.administrationId(), user.id(), type, caseId, draft))
         .compose(written -> bus.request(Addresses.MESSAGE_CREATE, draft.toJson()
             .put("id", written.id())
@@ -102,9 +103,11 @@ public final class ComposerRoutes {
             .put("author_id", user.id())
             .put("case", new JsonObject().put("type", type).put("id", caseId))
             .put("attachment_ids", new JsonArray(form.keptIds()))
-            .put("attachments", form.uploadsJson())))
-        .onSuccess(message -> ctx.redirect("/" + type + "s/" + caseId
-            + "?sent=1#message-" + message.getString("id")))
+            .put("attachments", form.received().json())))
+        .onSuccess(message -> {
+          Flash.set(ctx, CaseRoutes.SENT);
+          ctx.redirect("/" + type + "s/" + caseId + "#message-" + message.getString("id"));
+        })
         .onFailure(failure -> {
           var known = BusFailure.from(failure);
           if (known.code() == 422 || known.code() == 413) {
@@ -128,9 +131,9 @@ public final class ComposerRoutes {
    * uploaded with it, stored as pending.
    */
   private Future<JsonArray> keep(RoutingContext ctx, ComposerForm form) {
-    var uploads = form.uploadsJson();
+    var uploads = form.received().json();
     var stored = uploads.isEmpty() ? Future.succeededFuture(new JsonArray())
-        : keepFiles(form).compose(ignored -> bus.request(Addresses.ATTACHMENT_STORE,
+        : form.received().keepIn(store).compose(ignored -> bus.request(Addresses.ATTACHMENT_STORE,
                 new JsonObject()
                     .put("administration_id", StaffSession.current(ctx).administrationId())
                     .put("items", uploads)))
@@ -148,14 +151,6 @@ public final class ComposerRoutes {
         .put("ids", new JsonArray(ids));
     return bus.request(Addresses.ATTACHMENT_PENDING, request)
         .map(reply -> reply.getJsonArray("items"));
-  }
-
-  /** Moves the files received with the form into the store, under their hashes. */
-  private Future<Void> keepFiles(ComposerForm form) {
-    return Future.all(form.received().uploads().stream()
-            .map(upload -> store.keep(upload.received(), upload.sha256()))
-            .toList())
-        .mapEmpty();
   }
 
   /** The draft to preview: only when its subject and text could be filled. */

@@ -3,6 +3,7 @@ package casemail.http.staff;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
+import casemail.http.Flash;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import casemail.message.AddressList;
@@ -57,7 +58,10 @@ public final class DeliveryRoutes {
         .put("message_id", messageId)
         .put("to", to.valid().isEmpty() ? null : new JsonArray(to.valid()));
     bus.request(Addresses.DELIVERY_RESEND, request)
-        .onSuccess(delivery -> ctx.redirect(back + "?resent=1#message-" + messageId))
+        .onSuccess(delivery -> {
+          Flash.set(ctx, CaseRoutes.RESENT);
+          ctx.redirect(back + "#message-" + messageId);
+        })
         .onFailure(ctx::fail);
   }
 

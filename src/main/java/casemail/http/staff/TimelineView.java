@@ -5,9 +5,13 @@ import casemail.message.PlainText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** Timeline entries prepared for the page: text made safe, times in the administration's zone. */
+/**
+ * Timeline entries prepared for the page: text made safe, times in the administration's zone,
+ * and a portal link on each message to the customer that no email carried.
+ */
 final class TimelineView {
 
   private static final Map<String, String> STATUS = Map.of(
@@ -20,9 +24,14 @@ final class TimelineView {
       "skipped", "Skipped");
 
   private final Formats formats;
+  private final UnaryOperator<String> portalUrl;
+  private final long portalLinkDays;
 
-  TimelineView(Formats formats) {
+  /** {@code portalUrl}: a new signed portal link to the message with this id. */
+  TimelineView(Formats formats, UnaryOperator<String> portalUrl, long portalLinkDays) {
     this.formats = formats;
+    this.portalUrl = portalUrl;
+    this.portalLinkDays = portalLinkDays;
   }
 
   static String statusLabel(String status) {
@@ -63,7 +72,17 @@ final class TimelineView {
         .put("attachments", AttachmentRoutes.views(message.getJsonArray("attachments",
             new JsonArray())))
         .put("portalViews", times(views))
-        .put("viewedInPortal", !views.isEmpty());
+        .put("viewedInPortal", !views.isEmpty())
+        .put("portalLink", notEmailed(message) ? new JsonObject()
+            .put("url", portalUrl.apply(message.getString("id")))
+            .put("days", portalLinkDays) : null);
+  }
+
+  /** A message to the customer of which no delivery went, or will go, out by email. */
+  private static boolean notEmailed(JsonObject message) {
+    return !"inbound".equals(message.getString("direction"))
+        && message.getJsonArray("deliveries").stream()
+            .allMatch(delivery -> "not_emailed".equals(((JsonObject) delivery).getString("status")));
   }
 
   private JsonArray deliveries(JsonArray deliveries, String caseUrl) {

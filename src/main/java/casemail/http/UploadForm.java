@@ -1,30 +1,36 @@
-package casemail.http.staff;
+package casemail.http;
 
 import casemail.bus.BusFailure;
-import casemail.http.StaffSession;
 import casemail.message.AttachmentStore;
 import casemail.message.Attachments;
+import casemail.message.Attachments.Problem;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads the composer's form when it carries files ({@code multipart/form-data}), in place of
- * the body handler. A request larger than a message may be — its Content-Length, or the bytes
- * counted when it has none — is refused with 413 at once, before or while it is read, and the
- * connection closed. Otherwise the body is received into a temporary file and parsed by {@link
+ * Reads a form that carries files ({@code multipart/form-data}) — the composer's, a portal
+ * reply — in place of the body handler, for the paths it was made for and only for a signed-in
+ * user or portal customer (else 401 before anything is read). A request larger than a message
+ * may be — its Content-Length, or the bytes counted when it has none — is refused with 413 at
+ * once, before or while it is read, and the connection closed. Otherwise the body is received into a temporary file and parsed by {@link
  * MultipartForm}: text fields become the request's form attributes, files within the limits
  * are handed to the route as {@link Upload}s, and a file over 10 MB (or past 25 MB together)
- * is named as the problem. The whole form is read in that case, so the composer can come back
+ * is named as the problem. The whole form is read in that case, so the form can come back
  * with everything typed. Temporary files the route does not keep are deleted when the response
  * is done.
  */
@@ -34,15 +40,26 @@ public final class UploadForm implements Handler<RoutingContext> {
   static final long FIELDS_ALLOWANCE = 1024 * 1024;
   static final long MAX_REQUEST = Attachments.MAX_MESSAGE_BYTES + FIELDS_ALLOWANCE;
   private static final String KEY = "casemail.uploads";
-  private static final Pattern PATHS =
+  private static final Pattern COMPOSER =
       Pattern.compile("^/(customers|invoices|matters)/[^/]+/messages$");
 
   private final Vertx vertx;
   private final AttachmentStore store;
+  private final Pattern paths;
+  private final Predicate<RoutingContext> allowed;
 
-  public UploadForm(Vertx vertx, AttachmentStore store) {
+  /** Reads forms posted to {@code paths} when {@code allowed} (a session check) says so. */
+  public UploadForm(Vertx vertx, AttachmentStore store, Pattern paths,
+      Predicate<RoutingContext> allowed) {
     this.vertx = vertx;
     this.store = store;
+    this.paths = paths;
+    this.allowed = allowed;
+  }
+
+  /** The composer's forms, for signed-in staff. */
+  public static UploadForm composer(Vertx vertx, AttachmentStore store) {
+    return new UploadForm(vertx, store, COMPOSER, ctx -> StaffSession.user(ctx).isPresent());
   }
 
   /** A file received completely and within the limits, not yet kept. */
@@ -51,28 +68,53 @@ public final class UploadForm implements Handler<RoutingContext> {
   }
 
   /** The files of a form and, if some could not be taken, why (413 when too large). */
-  public record Received(List<Upload> uploads, String problem, boolean tooLarge) {
+  public record Received(List<Upload> uploads, List<Problem> problems, boolean tooLarge) {
 
-    static final Received NONE = new Received(List.of(), null, false);
+    public static final Received NONE = new Received(List.of(), List.of(), false);
+
+    /** The problems in English, for staff; null when there are none. */
+    public String problem() {
+      return problems.isEmpty() ? null
+          : problems.stream().map(Problem::english).collect(Collectors.joining(" "));
+    }
+
+    /** The files as a message's new {@code attachments} on the bus. */
+    public JsonArray json() {
+      var items = new JsonArray();
+      uploads.forEach(upload -> items.add(new JsonObject()
+          .put("filename", upload.filename())
+          .put("content_type", upload.contentType())
+          .put("size", upload.size())
+          .put("sha256", upload.sha256())));
+      return items;
+    }
+
+    /** Moves the files into the store, under their hashes, before they are referred to. */
+    public Future<Void> keepIn(AttachmentStore store) {
+      return Future.all(uploads.stream()
+              .map(upload -> store.keep(upload.received(), upload.sha256()))
+              .toList())
+          .mapEmpty();
+    }
   }
 
-  /** Whether this request is a composer form with files, for this reader. */
+  /** Whether this request is a form with files for this reader. */
   public boolean accepts(RoutingContext ctx) {
     var type = ctx.request().getHeader("Content-Type");
     return ctx.request().method() == HttpMethod.POST && type != null
         && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
-        && PATHS.matcher(ctx.normalizedPath()).matches();
+        && paths.matcher(ctx.normalizedPath()).matches();
   }
 
   /** What {@link #handle} read from the form; none for a form without files. */
-  static Received received(RoutingContext ctx) {
+  public static Received received(RoutingContext ctx) {
     Received received = ctx.get(KEY);
     return received == null ? Received.NONE : received;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (StaffSession.user(ctx).isEmpty()) {
+    if (!allowed.test(ctx)) {
       ctx.fail(401);
       return;
     }
@@ -181,9 +223,8 @@ public final class UploadForm implements Handler<RoutingContext> {
           .onSuccess(parsed -> {
             parsed.uploads().forEach(upload -> temporary.add(upload.received()));
             ctx.request().formAttributes().addAll(parsed.fields());
-            var problem = parsed.problems().isEmpty() ? null
-                : String.join(" ", parsed.problems());
-            ctx.put(KEY, new Received(parsed.uploads(), problem, parsed.tooLarge()));
+            ctx.put(KEY, new Received(parsed.uploads(), List.copyOf(parsed.problems()),
+                parsed.tooLarge()));
             ctx.next();
           })
           .onFailure(failure -> ctx.fail(new BusFailure(400, "The form could not be read")));

@@ -1,4 +1,4 @@
-package casemail.http.staff;
+package casemail.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +60,7 @@ class MultipartFormTest {
     var parsed = MultipartForm.parse(body, TYPE, store);
 
     assertThat(parsed.tooLarge()).isTrue();
-    assertThat(String.join(" ", parsed.problems())).contains("‘big.pdf’", "10 MB");
+    assertThat(parsed.problems().iterator().next().english()).contains("‘big.pdf’", "10 MB");
     assertThat(parsed.uploads()).extracting(UploadForm.Upload::filename)
         .containsExactly("ok.pdf");
   }

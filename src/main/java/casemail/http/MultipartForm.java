@@ -1,8 +1,10 @@
-package casemail.http.staff;
+package casemail.http;
 
-import casemail.http.staff.UploadForm.Upload;
+import casemail.http.UploadForm.Upload;
 import casemail.message.AttachmentStore;
 import casemail.message.Attachments;
+import casemail.message.Attachments.Problem;
+import casemail.message.Attachments.Refusal;
 import io.vertx.core.MultiMap;
 import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
@@ -36,7 +38,7 @@ final class MultipartForm {
   private final MultiMap fields = MultiMap.caseInsensitiveMultiMap();
   private final List<Upload> uploads = new ArrayList<>();
   private final List<Path> created = new ArrayList<>();
-  private final Set<String> problems = new LinkedHashSet<>();
+  private final Set<Problem> problems = new LinkedHashSet<>();
   private long fieldBytes;
   private long fileBytes;
   private boolean tooLarge;
@@ -46,7 +48,7 @@ final class MultipartForm {
   }
 
   /** What the form held: its text fields, the files within the limits and the problems. */
-  record Parsed(MultiMap fields, List<Upload> uploads, Set<String> problems, boolean tooLarge) {
+  record Parsed(MultiMap fields, List<Upload> uploads, Set<Problem> problems, boolean tooLarge) {
   }
 
   /** Thrown for a body that is not a form: answered with 400. */
@@ -103,9 +105,9 @@ final class MultipartForm {
   }
 
   private void file(String name, BodyPart part) throws MessagingException, IOException {
-    var problem = Attachments.nameProblem(name);
+    var problem = Attachments.nameRefusal(name);
     if (problem.isPresent() || uploads.size() == Attachments.MAX_FILES) {
-      problems.add(problem.orElse(Attachments.tooMany()));
+      problems.add(problem.orElse(new Problem(Refusal.TOO_MANY, name)));
       return;
     }
     var target = store.temporaryPath();
@@ -133,11 +135,11 @@ final class MultipartForm {
     for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
       size += read;
       if (size > Attachments.MAX_FILE_BYTES) {
-        problems.add(Attachments.fileTooLarge(name));
+        problems.add(new Problem(Refusal.FILE_TOO_LARGE, name));
         return -1;
       }
       if (fileBytes + size > Attachments.MAX_MESSAGE_BYTES) {
-        problems.add(Attachments.messageTooLarge());
+        problems.add(new Problem(Refusal.MESSAGE_TOO_LARGE, null));
         return -1;
       }
       digest.update(buffer, 0, read);
