@@ -1,5 +1,5 @@
-// The composer without reloads: the preview follows what is typed, and files over the limits
-// are named before anything is uploaded. The page works the same without this script.
+// The composer without reloads: the preview follows what is typed (files over the limits are
+// named by attachment-limits.js). The page works the same without this script.
 (function () {
   'use strict';
   var form = document.querySelector('form.composer');
@@ -7,8 +7,6 @@
     return;
   }
   var preview = document.getElementById('preview-content');
-  var files = document.getElementById('attachments');
-  var fileError = document.getElementById('attachments-error');
   var timer = null;
 
   function fields() {
@@ -40,37 +38,6 @@
     timer = setTimeout(refresh, 400);
   }
 
-  function megabytes(bytes) {
-    return Math.round(bytes / 1048576) + ' MB';
-  }
-
-  function fileProblem() {
-    var maxFile = Number(files.dataset.maxFile);
-    var maxMessage = Number(files.dataset.maxMessage);
-    var total = 0;
-    for (var i = 0; i < files.files.length; i++) {
-      var file = files.files[i];
-      if (file.size > maxFile) {
-        return '‘' + file.name + '’ is larger than ' + megabytes(maxFile)
-          + ': attach at most ' + megabytes(maxFile) + ' per file';
-      }
-      total += file.size;
-    }
-    if (total > maxMessage) {
-      return 'Together the attachments are larger than ' + megabytes(maxMessage)
-        + ': attach at most ' + megabytes(maxMessage) + ' per message';
-    }
-    return null;
-  }
-
-  function checkFiles() {
-    var problem = fileProblem();
-    fileError.textContent = problem || '';
-    fileError.hidden = !problem;
-    files.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    return !problem;
-  }
-
   ['to', 'cc', 'bcc', 'subject', 'body'].forEach(function (id) {
     var field = document.getElementById(id);
     if (field) {
@@ -78,16 +45,8 @@
     }
   });
   form.addEventListener('change', function (event) {
-    if (event.target === files) {
-      checkFiles();
-    } else if (event.target.name === 'attachment_id') {
+    if (event.target.name === 'attachment_id') {
       later();
-    }
-  });
-  form.addEventListener('submit', function (event) {
-    if (files && !checkFiles()) {
-      event.preventDefault();
-      files.focus();
     }
   });
 }());

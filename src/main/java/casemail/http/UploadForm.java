@@ -98,6 +98,18 @@ public final class UploadForm implements Handler<RoutingContext> {
     }
   }
 
+  /**
+   * What a page's file field tells {@code attachment-limits.js}: the limits, and its words for a
+   * file too large ({@code {name}} standing for the file's name) and for too much together.
+   */
+  public static JsonObject limits(String fileTooLarge, String messageTooLarge) {
+    return new JsonObject()
+        .put("maxFileBytes", Attachments.MAX_FILE_BYTES)
+        .put("maxMessageBytes", Attachments.MAX_MESSAGE_BYTES)
+        .put("fileTooLarge", fileTooLarge)
+        .put("messageTooLarge", messageTooLarge);
+  }
+
   /** Whether this request is a form with files for this reader. */
   public boolean accepts(RoutingContext ctx) {
     var type = ctx.request().getHeader("Content-Type");

@@ -1,7 +1,10 @@
 package casemail.http.portal;
 
 import casemail.http.Formats;
+import casemail.http.UploadForm;
 import casemail.message.Attachments;
+import casemail.message.Attachments.Problem;
+import casemail.message.Attachments.Refusal;
 import casemail.message.PlainText;
 import casemail.message.Words;
 import io.vertx.core.json.JsonArray;
@@ -52,8 +55,8 @@ final class PortalView {
             .put("filesAgain", form.files().uploads().isEmpty()
                 && form.fileProblems().isEmpty() ? null
                 : words.get("portal.reply.files_again"))
-            .put("maxFileBytes", Attachments.MAX_FILE_BYTES)
-            .put("maxMessageBytes", Attachments.MAX_MESSAGE_BYTES))
+            .put("limits", UploadForm.limits(fileWords(new Problem(Refusal.FILE_TOO_LARGE,
+                "{name}")), fileWords(new Problem(Refusal.MESSAGE_TOO_LARGE, null)))))
         .put("back", words.get("portal.back"));
   }
 
@@ -62,11 +65,13 @@ final class PortalView {
     if (form.fileProblems().isEmpty()) {
       return null;
     }
+    return form.fileProblems().stream().map(this::fileWords).collect(Collectors.joining(" "));
+  }
+
+  private String fileWords(Problem problem) {
     var limits = Attachments.limitsInMb();
-    return form.fileProblems().stream()
-        .map(problem -> words.get("portal.attachments." + problem.refusal().key(),
-            problem.shownName(), limits[0], limits[1], limits[2]))
-        .collect(Collectors.joining(" "));
+    return words.get("portal.attachments." + problem.refusal().key(), problem.shownName(),
+        limits[0], limits[1], limits[2]);
   }
 
   JsonObject common() {

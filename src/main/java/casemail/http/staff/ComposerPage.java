@@ -7,7 +7,9 @@ import casemail.http.Formats;
 import casemail.http.MessageWriter;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
-import casemail.message.Attachments;
+import casemail.http.UploadForm;
+import casemail.message.Attachments.Problem;
+import casemail.message.Attachments.Refusal;
 import casemail.message.MessageDraft;
 import casemail.message.PlainText;
 import casemail.message.Placeholders;
@@ -105,8 +107,9 @@ final class ComposerPage {
         .put("placeholders", placeholders)
         .put("preview", preview)
         .put("previewProblem", previewProblem(shown.problems()))
-        .put("maxFileBytes", Attachments.MAX_FILE_BYTES)
-        .put("maxMessageBytes", Attachments.MAX_MESSAGE_BYTES);
+        .put("limits", UploadForm.limits(
+            new Problem(Refusal.FILE_TOO_LARGE, "{name}").english(),
+            new Problem(Refusal.MESSAGE_TOO_LARGE, null).english()));
   }
 
   private Future<JsonObject> preview(RoutingContext ctx, String type, MessageDraft draft,
