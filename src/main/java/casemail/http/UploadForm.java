@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
  * reply — in place of the body handler, for the paths it was made for and only for a signed-in
  * user or portal customer (else 401 before anything is read). A request larger than a message
  * may be — its Content-Length, or the bytes counted when it has none — is refused with 413 at
- * once, before or while it is read, and the connection closed. Otherwise the body is received into a temporary file and parsed by {@link
- * MultipartForm}: text fields become the request's form attributes, files within the limits
- * are handed to the route as {@link Upload}s, and a file over 10 MB (or past 25 MB together)
- * is named as the problem. The whole form is read in that case, so the form can come back
- * with everything typed. Temporary files the route does not keep are deleted when the response
- * is done.
+ * once, before or while it is read, and the connection closed. Otherwise the body is received
+ * into a temporary file and parsed by {@link MultipartForm}: text fields become the request's
+ * form attributes, files within the limits are handed to the route as {@link Upload}s, and a
+ * file over 10 MB (or past 25 MB together) is named as the problem. The whole form is read in
+ * that case, so the form can come back with everything typed. Temporary files the route does
+ * not keep are deleted when the response is done.
  */
 public final class UploadForm implements Handler<RoutingContext> {
 

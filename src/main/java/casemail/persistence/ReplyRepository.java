@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * A customer's reply from the portal: an inbound message, unread, on the case of the message it
  * answers, with the files the customer attached, and — when the administration wants it — a
- * notification for the message's author, stored in the same transaction. The message answered must be the portal customer's own.
+ * notification for the message's author, stored in the same transaction. The message answered
+ * must be the portal customer's own.
  */
 public final class ReplyRepository {
 

@@ -26,7 +26,7 @@ class WordsTest {
       var raw = bundle(language);
       var words = Words.of(language);
       for (var key : raw.stringPropertyNames()) {
-        var text = words.get(key, "A", "B");
+        var text = words.get(key, "A", "B", "C", "D");
         assertThat(text).as(language + " " + key).doesNotContain("{", "''");
         assertThat(text.chars().filter(c -> c == '\'').count()).as(language + " " + key)
             .isEqualTo(raw.getProperty(key).split("''", -1).length - 1);

@@ -81,8 +81,8 @@ final class TimelineView {
   /** A message to the customer of which no delivery went, or will go, out by email. */
   private static boolean notEmailed(JsonObject message) {
     return !"inbound".equals(message.getString("direction"))
-        && message.getJsonArray("deliveries").stream()
-            .allMatch(delivery -> "not_emailed".equals(((JsonObject) delivery).getString("status")));
+        && message.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
+            .allMatch(delivery -> "not_emailed".equals(delivery.getString("status")));
   }
 
   private JsonArray deliveries(JsonArray deliveries, String caseUrl) {
