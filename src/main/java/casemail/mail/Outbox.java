@@ -38,6 +38,7 @@ final class Outbox {
   private final Deque<JsonObject> queue = new ArrayDeque<>();
   private final List<JsonObject> unrecorded = new ArrayList<>();
   private boolean claiming;
+  private boolean moreDue;
   private boolean recording;
   private boolean stopping;
   private int inFlight;
@@ -55,6 +56,7 @@ final class Outbox {
 
   /** Looks for work now: new deliveries were queued, or it is time to look again. */
   void wake() {
+    moreDue = true;
     claim();
   }
 
@@ -73,7 +75,7 @@ final class Outbox {
   private void claim() {
     int wanted = wanted();
     int limit = wanted - queue.size() - inFlight;
-    if (claiming || stopping || limit < Math.max(1, wanted / 4)) {
+    if (claiming || stopping || !moreDue || limit < Math.max(1, wanted / 4)) {
       return;
     }
     claiming = true;
@@ -100,8 +102,13 @@ final class Outbox {
     return Math.max(1, Math.min(perConnection, settings.sendRate() * settings.leaseSeconds() / 2));
   }
 
+  /**
+   * A claim that came back short took everything due: the next one waits for a wake-up (new
+   * deliveries queued, or the periodic look for retries coming due) rather than asking again.
+   */
   private void claimed(JsonArray items, int limit) {
     claiming = false;
+    moreDue = items.size() == limit;
     items.forEach(item -> queue.add((JsonObject) item));
     if (stopping) {
       releaseQueue();
@@ -109,9 +116,6 @@ final class Outbox {
       return;
     }
     pump();
-    if (items.size() == limit) {
-      claim();
-    }
   }
 
   /** Hands back what was claimed but not started, due at once. */
