@@ -7,13 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** A client of the JSON API with one API key. */
 public final class Api {
 
   private final TestApp app;
   private final String key;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(60)).build();
 
   Api(TestApp app, String key) {
     this.app = app;
@@ -63,7 +65,8 @@ public final class Api {
   }
 
   private HttpRequest.Builder request(String path) {
-    var builder = HttpRequest.newBuilder(URI.create(app.url("/api/v1" + path)));
+    var builder = HttpRequest.newBuilder(URI.create(app.url("/api/v1" + path)))
+        .timeout(Duration.ofSeconds(60));
     return key == null ? builder : builder.header("Authorization", "Bearer " + key);
   }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +28,26 @@ import org.jsoup.nodes.Element;
  */
 public final class Browser {
 
-  private final TestApp app;
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final String baseUrl;
   private final HttpClient client;
   private final CookieManager cookies = new CookieManager();
 
-  Browser(TestApp app) {
-    this.app = app;
+  /** A browser for the Casemail at {@code baseUrl} (no trailing slash). */
+  public Browser(String baseUrl) {
+    this.baseUrl = baseUrl;
     this.client = HttpClient.newBuilder()
         .cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER)
+        // As a browser speaks to a plain-http site; a hung request fails the test.
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(TIMEOUT)
         .build();
+  }
+
+  private static HttpRequest.Builder to(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
   }
 
   /** A response as it came, redirects not followed. */
@@ -52,7 +63,7 @@ public final class Browser {
   }
 
   public Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(app.url(path))).GET().build());
+    return send(to(baseUrl + path).GET().build());
   }
 
   /** A download: status, headers and the exact bytes. */
@@ -64,13 +75,13 @@ public final class Browser {
   }
 
   public Download download(String path) {
-    var request = HttpRequest.newBuilder(URI.create(app.url(path))).GET().build();
+    var request = to(baseUrl + path).GET().build();
     var response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Download(response.statusCode(), response.body(), response.headers());
   }
 
   public Response post(String path, Map<String, String> form) {
-    var request = HttpRequest.newBuilder(URI.create(app.url(path)))
+    var request = to(baseUrl + path)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
         .build();
@@ -117,7 +128,7 @@ public final class Browser {
   public Response postWithFiles(String path, List<Map.Entry<String, String>> fields,
       List<Upload> files) {
     var boundary = "----casemail" + UUID.randomUUID();
-    var request = HttpRequest.newBuilder(URI.create(app.url(path)))
+    var request = to(baseUrl + path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, files)))
         .build();
@@ -197,7 +208,7 @@ public final class Browser {
     for (int hops = 0; hops < 5 && current.status() / 100 == 3; hops++) {
       var location = current.header("Location");
       current = location.startsWith("http")
-          ? send(HttpRequest.newBuilder(URI.create(location)).GET().build())
+          ? send(to(location).GET().build())
           : get(location);
     }
     return current;

@@ -105,7 +105,7 @@ public final class TestApp implements AutoCloseable {
   }
 
   public Browser browser() {
-    return new Browser(this);
+    return new Browser(settings.baseUrl());
   }
 
   public Api api() {
