@@ -67,7 +67,8 @@ class ResendAndOperationsIT {
 
   @Test
   void resendTakesEditedAddressesAndRefusesBadOnes() {
-    var message = send(address("before"));
+    var original = address("before");
+    var message = send(original);
     awaitSent(message, 0);
     var edited = address("edited");
 
@@ -83,6 +84,13 @@ class ResendAndOperationsIT {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(good.status()).isEqualTo(201);
     awaitSent(message, 2 - 1);
+    assertThat(smtp.receivedBy(edited)).hasSize(1);
+
+    var again = app.api().post("/messages/" + message + "/resend", new JsonObject());
+    assertThat(again.status()).isEqualTo(201);
+    awaitSent(message, 2);
+    assertThat(smtp.receivedBy(original)).as("a resend without To goes where the message "
+        + "first went, not to the last resend's address").hasSize(2);
     assertThat(smtp.receivedBy(edited)).hasSize(1);
   }
 

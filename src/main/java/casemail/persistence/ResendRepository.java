@@ -13,14 +13,14 @@ import java.util.UUID;
 /**
  * Resend: a new delivery of a stored message — same content, signature and attachments (they
  * belong to the message), its own Message-ID and tracking token — to the addresses given, or
- * else to those of the message's latest delivery that had any, or else the customer's own.
- * CC and BCC are those of that latest delivery.
+ * else to those of the message's first delivery that had any (the message as it was sent), or
+ * else the customer's own. CC and BCC are those of that first delivery.
  */
 public final class ResendRepository {
 
   private static final String SOURCE = """
       SELECT m.direction, a.sender_address, c.emails,
-        last.to_addresses, last.cc_addresses, last.bcc_addresses
+        first.to_addresses, first.cc_addresses, first.bcc_addresses
       FROM messages m
       JOIN administrations a ON a.id = m.administration_id
       JOIN customers c ON c.id = m.customer_id
@@ -28,9 +28,9 @@ public final class ResendRepository {
         SELECT d.to_addresses, d.cc_addresses, d.bcc_addresses
         FROM deliveries d
         WHERE d.message_id = m.id AND cardinality(d.to_addresses) > 0
-        ORDER BY d.created_at DESC
+        ORDER BY d.created_at
         LIMIT 1
-      ) last ON true
+      ) first ON true
       WHERE m.administration_id = $1 AND m.id = $2""";
 
   private static final String INSERT = """
