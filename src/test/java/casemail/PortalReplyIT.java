@@ -77,7 +77,8 @@ class PortalReplyIT {
     var notification = Emails.withSubject(app, "Reply from Müller Bau GmbH");
     var text = Emails.part(notification, "text/plain");
     assertThat(notification.getAllRecipients()[0].toString()).contains(TestData.ADMIN_EMAIL);
-    assertThat(text).contains(subject).doesNotContain("Wir zahlen");
+    assertThat(text).contains("\"" + subject + "\"").doesNotContain("Re: ")
+        .doesNotContain("Wir zahlen");
     var link = text.lines().filter(line -> line.startsWith(app.url("/inbox/messages/")))
         .findFirst().orElseThrow();
 

@@ -28,15 +28,16 @@ public final class NotificationRepository {
       SET status = 'sending',
         lease_until = now() + make_interval(secs => $2),
         attempts = n.attempts + 1
-      FROM due, messages r, users u, administrations a, customers c
+      FROM due, messages r, messages answered, users u, administrations a, customers c
       WHERE n.id = due.id
         AND r.id = n.message_id
+        AND answered.id = COALESCE(r.in_reply_to, r.id)
         AND u.id = n.user_id
         AND a.id = n.administration_id
         AND c.id = r.customer_id
       RETURNING n.id, n.message_id, n.attempts, u.name AS user_name, u.email AS user_email,
         a.name AS administration_name, a.sender_address, c.name AS customer_name,
-        r.subject""";
+        answered.subject""";
 
   private static final String RECORD = """
       UPDATE notifications
