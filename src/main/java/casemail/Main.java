@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "casemail",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     scope = ScopeType.INHERIT,
     description = "Messages from credit management to customers, with a portal to reply.",
     subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class,
@@ -39,6 +40,16 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    // No command given: say which there are, and fail, so that a script notices.
+    throw new CommandLine.ParameterException(new CommandLine(this), "Name a command.");
+  }
+
+  /** {@code --version}: the version the jar was built as. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      var version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"Casemail " + (version == null ? "(development build)" : version)};
+    }
   }
 }

@@ -3,6 +3,7 @@ package casemail.http;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
+import casemail.message.PlainText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -61,7 +62,7 @@ public final class DevMailboxRoutes {
             .putHeader("Content-Type", "text/html; charset=utf-8")
             .putHeader("Content-Security-Policy", EMAIL_POLICY)
             .putHeader("X-Frame-Options", "SAMEORIGIN")
-            .end(inFrame(email.getString("html", ""))))
+            .end(inFrame(email)))
         .onFailure(ctx::fail);
   }
 
@@ -72,8 +73,17 @@ public final class DevMailboxRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** Links in the framed email open in the whole window, as a mail client would. */
-  private static String inFrame(String html) {
+  /**
+   * The email's HTML part, its links opening in the whole window as a mail client would; a
+   * text-only email (a reply notification) as its text.
+   */
+  private static String inFrame(JsonObject email) {
+    var html = email.getString("html");
+    if (html == null) {
+      var text = email.getString("text", "");
+      return "<!doctype html><pre style=\"white-space: pre-wrap\">"
+          + PlainText.escape(text) + "</pre>";
+    }
     return html.replaceFirst("(?i)<head>", "<head><base target=\"_top\">");
   }
 

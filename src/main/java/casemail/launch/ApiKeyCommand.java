@@ -36,13 +36,10 @@ public final class ApiKeyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      var key = "cm_" + Tokens.random(30);
-      var request = new JsonObject()
-          .put("administration", administration)
-          .put("key_hash", Tokens.sha256(key));
+      var key = newKey();
       try {
         DatabaseTool.run(SettingsLoader.load(System.getenv()),
-            bus -> bus.request(Addresses.API_KEY_CREATE, request));
+            bus -> bus.request(Addresses.API_KEY_CREATE, storeRequest(administration, key)));
         spec.commandLine().getOut().println(key);
         return 0;
       } catch (BusFailure failure) {
@@ -50,5 +47,16 @@ public final class ApiKeyCommand implements Runnable {
         return 1;
       }
     }
+  }
+
+  /** A new key: only its SHA-256 is ever stored. */
+  static String newKey() {
+    return "cm_" + Tokens.random(30);
+  }
+
+  /** What {@link Addresses#API_KEY_CREATE} takes to store a key for an administration. */
+  static JsonObject storeRequest(String administration, String key) {
+    return new JsonObject().put("administration", administration)
+        .put("key_hash", Tokens.sha256(key));
   }
 }

@@ -36,9 +36,12 @@ public final class DemoCommand implements Runnable {
           var bus = new Bus(running.vertx());
           var password = Tokens.random(9);
           var messageId = Await.result(seed(bus, password));
+          var apiKey = ApiKeyCommand.newKey();
+          Await.result(bus.request(Addresses.API_KEY_CREATE,
+              ApiKeyCommand.storeRequest(DemoData.ADMINISTRATION, apiKey)));
           var links = new PortalLinks(running.settings().secret(),
               Duration.ofDays(running.settings().portalLinkDays()));
-          print(System.out, running.settings().baseUrl(), password,
+          print(System.out, running.settings().baseUrl(), password, apiKey,
               links.token(UUID.fromString(messageId), Instant.now()));
         });
   }
@@ -118,12 +121,15 @@ public final class DemoCommand implements Runnable {
         .map(page -> page.getJsonArray("items").getJsonObject(0).getLong("id"));
   }
 
-  private static void print(PrintStream out, String baseUrl, String password, String token) {
+  private static void print(PrintStream out, String baseUrl, String password, String apiKey,
+      String token) {
     out.println();
     out.println("Casemail demo is running at " + baseUrl);
     out.println("  Administration: " + DemoData.ADMINISTRATION);
     out.println("  Staff login:  " + USER_EMAIL + "  password: " + password);
     out.println("  Portal link:  " + baseUrl + "/portal/l/" + token);
+    out.println("  API key:      " + apiKey + "  (new each start; " + baseUrl
+        + "/api/v1/openapi.yaml)");
     out.println("  Dev mailbox:  " + baseUrl + "/dev/mailbox  (emails land here)");
     out.println("Stop with Ctrl-C; data stays in the data directory.");
     out.println();

@@ -34,16 +34,19 @@ public final class UserCommand implements Runnable {
   @Command(name = "add", description = "Add a staff user (password from standard input).")
   public static final class Add implements Callable<Integer> {
 
-    @Option(names = "--administration", required = true)
+    @Option(names = "--administration", required = true,
+        description = "The administration's name, as given to import.")
     String administration;
 
-    @Option(names = "--email", required = true)
+    @Option(names = "--email", required = true, description = "The user's email: the login.")
     String email;
 
-    @Option(names = "--name", required = true)
+    @Option(names = "--name", required = true,
+        description = "The user's name: the sender's name in emails.")
     String name;
 
-    @Option(names = "--admin", description = "May change settings and users.")
+    @Option(names = "--admin",
+        description = "May change the administration's settings and standard messages.")
     boolean admin;
 
     @Spec

@@ -1,5 +1,6 @@
 package casemail.testing;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -10,7 +11,11 @@ public final class Eventually {
   }
 
   public static <T> T get(Supplier<T> value, Predicate<T> until) {
-    var deadline = System.currentTimeMillis() + 15_000;
+    return get(Duration.ofSeconds(15), value, until);
+  }
+
+  public static <T> T get(Duration timeout, Supplier<T> value, Predicate<T> until) {
+    var deadline = System.currentTimeMillis() + timeout.toMillis();
     T last = value.get();
     while (!until.test(last)) {
       if (System.currentTimeMillis() > deadline) {
