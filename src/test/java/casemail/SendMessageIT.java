@@ -112,12 +112,29 @@ class SendMessageIT {
     var composer = staff.open("/invoices/" + invoice + "/messages/new");
     assertThat(composer.document().select("#to").val()).isEmpty();
 
-    send(staff, "/invoices/" + invoice, subject, "Only in the portal");
+    var sent = send(staff, "/invoices/" + invoice, subject, "Only in the portal");
 
+    assertThat(sent.document().select(".alert.ok").text()).contains("No email went out");
     var entry = staff.open("/invoices/" + invoice).document().select(".entry").first().text();
     assertThat(entry).contains(subject, "Not emailed", "the customer has no email address");
     Emails.sleep(1500);
     assertThat(Emails.find(app, subject)).isEmpty();
+  }
+
+  @Test
+  void aClearedToSaysSoRatherThanThatTheCustomerHasNoAddress() {
+    var subject = "Cleared To " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000030");
+    var staff = signedIn();
+    var composer = staff.open("/invoices/" + invoice + "/messages/new");
+    assertThat(composer.document().select("#to").val()).isNotEmpty();
+
+    staff.submit(composer, "form.composer", Map.of("to", "", "subject", subject,
+        "body", "Portal only, on purpose"));
+
+    var entry = staff.open("/invoices/" + invoice).document().select(".entry").first().text();
+    assertThat(entry).contains(subject, "no address was given in To")
+        .doesNotContain("the customer has no email address");
   }
 
   @Test

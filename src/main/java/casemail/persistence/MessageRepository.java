@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class MessageRepository {
 
   static final String NO_ADDRESS = "Not emailed: the customer has no email address";
+  static final String NO_ADDRESS_GIVEN = "Not emailed: no address was given in To";
   private static final int TIMELINE_LIMIT = 1000;
 
   private final Pool db;
@@ -122,9 +123,13 @@ public final class MessageRepository {
         .addArrayOfString(Rows.array(request.getJsonArray("cc")))
         .addArrayOfString(Rows.array(request.getJsonArray("bcc")))
         .addString(emailed ? "queued" : "not_emailed")
-        .addString(emailed ? null : NO_ADDRESS)
+        .addString(emailed ? null : notEmailedReason(customer))
         .addString(messageIdHeader(deliveryId, author.getString("sender_address")))
         .addString(Tokens.random(16));
+  }
+
+  private static String notEmailedReason(JsonObject customer) {
+    return customer.getJsonArray("emails").isEmpty() ? NO_ADDRESS : NO_ADDRESS_GIVEN;
   }
 
   private static String signatureOf(Row author) {

@@ -28,6 +28,8 @@ public final class CaseRoutes {
   static final String SENT = "case.sent";
   /** The one-time notice after a message was sent again. */
   static final String RESENT = "case.resent";
+  /** The one-time notice after a message was stored that no email carries. */
+  static final String PORTAL_ONLY = "case.portalOnly";
 
   private final Bus bus;
   private final Pages pages;
@@ -71,6 +73,7 @@ public final class CaseRoutes {
               .put("directDebit", mandateView.facts(mandates))
               .put("sent", Flash.take(ctx, SENT))
               .put("resent", Flash.take(ctx, RESENT))
+              .put("portalOnly", Flash.take(ctx, PORTAL_ONLY))
               .put("cleared", "1".equals(ctx.request().getParam("cleared")))
               .put("bounces", bounceViews(all.resultAt(4), formats));
           pages.render(ctx, "staff/case", model);

@@ -105,7 +105,7 @@ public final class ComposerRoutes {
             .put("attachment_ids", new JsonArray(form.keptIds()))
             .put("attachments", form.received().json())))
         .onSuccess(message -> {
-          Flash.set(ctx, CaseRoutes.SENT);
+          Flash.set(ctx, isEmailed(message) ? CaseRoutes.SENT : CaseRoutes.PORTAL_ONLY);
           ctx.redirect("/" + type + "s/" + caseId + "#message-" + message.getString("id"));
         })
         .onFailure(failure -> {
@@ -116,6 +116,11 @@ public final class ComposerRoutes {
             ctx.fail(known);
           }
         });
+  }
+
+  private static boolean isEmailed(JsonObject message) {
+    return message.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
+        .anyMatch(delivery -> !"not_emailed".equals(delivery.getString("status")));
   }
 
   private void refuse(RoutingContext ctx, String type, ComposerForm form, int status,
