@@ -122,6 +122,25 @@ class ResendAndOperationsIT {
   }
 
   @Test
+  void aResendToABadAddressComesBackWithWhatWasTyped() {
+    var message = send(address("typo"));
+    awaitSent(message, 0);
+    var staff = staff();
+    var page = staff.open("/invoices/" + invoice);
+
+    var refused = staff.submit(page, "#message-" + message + " form.resend",
+        Map.of("to", "jan@@example"));
+
+    assertThat(refused.status()).isEqualTo(422);
+    var form = refused.document();
+    assertThat(form.select("#to").val()).isEqualTo("jan@@example");
+    assertThat(form.select("#to-error").text()).contains("jan@@example");
+    assertThat(form.select("a[href=/invoices/" + invoice + "]")).isNotEmpty();
+    assertThat(app.api().get("/messages/" + message).json().getJsonArray("deliveries"))
+        .hasSize(1);
+  }
+
+  @Test
   void aBatchIsDoneOnlyWhenNoDeliveryOfItIsPending() {
     smtp.down();
     String batch = UUID.randomUUID().toString();

@@ -46,13 +46,14 @@ public final class DeliveryRoutes {
   }
 
   private void resend(RoutingContext ctx) {
-    var to = AddressList.parse(ctx.request().getFormAttribute("to"));
+    var typed = ctx.request().getFormAttribute("to");
+    var to = AddressList.parse(typed);
     var back = back(ctx);
+    var messageId = ctx.pathParam("messageId");
     if (!to.isValid()) {
-      ctx.fail(BusFailure.invalid("to", to.problem()));
+      refuseResend(ctx, back, typed, to.problem());
       return;
     }
-    var messageId = ctx.pathParam("messageId");
     var request = new JsonObject()
         .put("administration_id", StaffSession.current(ctx).administrationId())
         .put("message_id", messageId)
@@ -62,7 +63,24 @@ public final class DeliveryRoutes {
           Flash.set(ctx, CaseRoutes.RESENT);
           ctx.redirect(back + "#message-" + messageId);
         })
-        .onFailure(ctx::fail);
+        .onFailure(failure -> {
+          var known = BusFailure.from(failure);
+          if (known.code() == 422 && known.fields().containsKey("to")) {
+            refuseResend(ctx, back, typed, known.fields().getString("to"));
+          } else {
+            ctx.fail(known);
+          }
+        });
+  }
+
+  /** The resend form again, on a page of its own, with what was typed and what is wrong. */
+  private void refuseResend(RoutingContext ctx, String back, String typed, String problem) {
+    pages.render(ctx, 422, "staff/resend", new JsonObject()
+        .put("title", "Resend")
+        .put("action", ctx.normalizedPath())
+        .put("back", back)
+        .put("to", typed)
+        .put("problem", problem));
   }
 
   private void show(RoutingContext ctx) {
