@@ -17,8 +17,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.time.Instant;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The embedded capture mailbox used when no SMTP host is configured: a real SMTP server
@@ -28,6 +33,8 @@ import java.util.HashSet;
 public final class DevMailbox implements AutoCloseable {
 
   private final GreenMail server;
+  /** Message-IDs in the order they were first seen. */
+  private final Set<String> arrival = new LinkedHashSet<>();
 
   private DevMailbox(GreenMail server) {
     this.server = server;
@@ -54,26 +61,21 @@ public final class DevMailbox implements AutoCloseable {
    * The server keeps a copy per recipient; each email is listed once, by its Message-ID.
    */
   public JsonObject list() {
-    var messages = server.getReceivedMessages();
     var items = new JsonArray();
-    var seen = new HashSet<String>();
-    for (int i = messages.length - 1; i >= 0; i--) {
-      var summary = summary(i, messages[i]);
-      var id = summary.getJsonObject("headers").getString("Message-ID", "#" + i);
-      if (seen.add(id)) {
-        items.add(summary);
-      }
+    var numbered = numbered();
+    for (int number = numbered.size(); number >= 1; number--) {
+      items.add(summary(number, numbered.get(number - 1)));
     }
     return new JsonObject().put("items", items);
   }
 
-  /** One email: its headers, text and HTML parts and raw source. */
+  /** One email, by its number in the list: its headers, text and HTML parts and raw source. */
   public JsonObject get(int index) {
-    var messages = server.getReceivedMessages();
-    if (index < 0 || index >= messages.length) {
+    var numbered = numbered();
+    if (index < 1 || index > numbered.size()) {
       throw BusFailure.notFound("Email");
     }
-    var message = messages[index];
+    var message = numbered.get(index - 1);
     try {
       return summary(index, message)
           .put("text", part(message, "text/plain"))
@@ -81,6 +83,40 @@ public final class DevMailbox implements AutoCloseable {
           .put("raw", GreenMailUtil.getWholeMessage(message));
     } catch (MessagingException | IOException e) {
       throw new BusFailure(500, "The email could not be read");
+    }
+  }
+
+  /**
+   * One copy of each email, numbered in the order they arrived (emails first seen together by
+   * their Date): the server's own order changes as mail for other recipients comes in, these
+   * numbers do not.
+   */
+  private synchronized List<MimeMessage> numbered() {
+    var copies = new LinkedHashMap<String, MimeMessage>();
+    for (var message : server.getReceivedMessages()) {
+      copies.putIfAbsent(messageId(message), message);
+    }
+    copies.keySet().stream().filter(id -> !arrival.contains(id))
+        .sorted(Comparator.comparing(id -> sentDate(copies.get(id))))
+        .forEachOrdered(arrival::add);
+    return arrival.stream().map(copies::get).toList();
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      var id = message.getMessageID();
+      return id != null ? id : message.getSentDate() + " " + message.getSubject();
+    } catch (MessagingException e) {
+      throw new BusFailure(500, "The email could not be read");
+    }
+  }
+
+  private static Instant sentDate(MimeMessage message) {
+    try {
+      var date = message.getSentDate();
+      return date == null ? Instant.EPOCH : date.toInstant();
+    } catch (MessagingException e) {
+      return Instant.EPOCH;
     }
   }
 
