@@ -104,6 +104,8 @@ class ApiIT {
     assertThat(invalid.json().getJsonObject("error").getJsonObject("fields").getString("to"))
         .contains("jan@@example");
     assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().getJsonObject("error").getJsonObject("fields").fieldNames())
+        .as("a missing property is named as the field").containsAnyOf("case", "author", "body");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(unknown.status()).isEqualTo(404);
   }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class Failures {
       422, "invalid",
       429, "too_many_requests",
       503, "unavailable");
+
+  private static final Pattern MISSING = Pattern.compile("required property \"([^\"]+)\"");
 
   private final Pages pages;
 
@@ -66,11 +69,7 @@ public final class Failures {
     if (thrown instanceof SchemaValidationException invalid) {
       var where = invalid.getOutputUnit() == null ? null
           : invalid.getOutputUnit().getInstanceLocation();
-      var fields = new JsonObject();
-      if (where != null && !where.isBlank()) {
-        fields.put(where.replaceFirst("^/", "").replace('/', '.'), invalid.getMessage());
-      }
-      return new BusFailure(400, invalid.getMessage(), fields);
+      return new BusFailure(400, invalid.getMessage(), fields(where, invalid.getMessage()));
     }
     if (thrown instanceof ValidatorException invalid) {
       return new BusFailure(400, invalid.getMessage());
@@ -80,6 +79,20 @@ public final class Failures {
     }
     int status = thrown == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
     return new BusFailure(status, message(status));
+  }
+
+  /**
+   * The field a schema error is about: where it points, or — for a missing property, which
+   * the validator reports at the object holding it — the property named in the message.
+   */
+  private static JsonObject fields(String where, String message) {
+    var path = where == null ? "" : where.replaceFirst("^/", "").replace('/', '.');
+    var missing = MISSING.matcher(message == null ? "" : message);
+    if (missing.find()) {
+      var field = path.isEmpty() ? missing.group(1) : path + "." + missing.group(1);
+      return new JsonObject().put(field, "Required");
+    }
+    return path.isEmpty() ? new JsonObject() : new JsonObject().put(path, message);
   }
 
   private static String message(int status) {

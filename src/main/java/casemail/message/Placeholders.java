@@ -139,8 +139,12 @@ public final class Placeholders {
     var only = applies.iterator().next();
     return caseType == null
         ? "{{" + name + "}} only fits " + only + " cases; choose that case type for it"
-        : "{{" + name + "}} cannot be used on a " + caseType + ": it only fits " + only
-            + " cases";
+        : "{{" + name + "}} cannot be used on " + article(caseType) + " " + caseType
+            + ": it only fits " + only + " cases";
+  }
+
+  private static String article(String caseType) {
+    return "invoice".equals(caseType) ? "an" : "a";
   }
 
   private static boolean fits(Set<String> applies, String caseType) {

@@ -115,18 +115,30 @@ final class ApiJson {
         .put("first_opened_at", formats.iso(delivery.getString("first_opened_at")))
         .put("open_count", delivery.getInteger("open_count"))
         .put("portal_viewed_at", portalViewedAt)
-        .put("recipients", recipients(delivery.getJsonArray("recipients")));
+        .put("recipients", recipients(delivery));
   }
 
-  private JsonArray recipients(JsonArray recipients) {
+  /** Each address's outcome; before the first attempt, every address is still queued. */
+  private JsonArray recipients(JsonObject delivery) {
+    var recipients = delivery.getJsonArray("recipients");
     if (recipients == null) {
-      return null;
+      return queued(delivery);
     }
     var items = new JsonArray();
     recipients.forEach(item -> {
       var recipient = ((JsonObject) item).copy();
       items.add(recipient.put("at", formats.iso(recipient.getString("at"))));
     });
+    return items;
+  }
+
+  private static JsonArray queued(JsonObject delivery) {
+    var items = new JsonArray();
+    for (var kind : new String[] {"to", "cc", "bcc"}) {
+      delivery.getJsonArray(kind).forEach(address -> items.add(new JsonObject()
+          .put("address", address).put("kind", kind).put("status", "queued")
+          .putNull("error").putNull("at")));
+    }
     return items;
   }
 }
