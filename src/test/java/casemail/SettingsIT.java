@@ -63,6 +63,19 @@ class SettingsIT {
   }
 
   @Test
+  void refusesAPaymentPageWithAnUnknownValue() {
+    var admin = app.browser();
+    admin.login(TestData.ADMIN_EMAIL, TestData.PASSWORD);
+    var settings = admin.open("/settings/administration");
+
+    var refused = admin.submit(settings, "form.settings",
+        Map.of("payment_url_template", "https://pay.example.com/?i={invoice}&a={amount}"));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.document().select("#payment-error").text()).contains("{invoice}");
+  }
+
+  @Test
   void membersCannotOpenSettings() {
     var member = app.browser();
     member.login(TestData.MEMBER_EMAIL, TestData.PASSWORD);

@@ -3,6 +3,8 @@ package casemail.http.portal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Pay button's address: the administration's payment URL template with
@@ -10,9 +12,23 @@ import java.util.Optional;
  * {@code {currency}} filled in, each percent-encoded. None without a template, or for a
  * template that is not a web address.
  */
-final class PaymentLink {
+public final class PaymentLink {
+
+  private static final Set<String> PLACEHOLDERS = Set.of("invoice_number", "amount", "currency");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
   private PaymentLink() {
+  }
+
+  /** The first {@code {…}} in a template that is none of the three values, if any. */
+  public static Optional<String> unknownPlaceholder(String template) {
+    var found = PLACEHOLDER.matcher(template);
+    while (found.find()) {
+      if (!PLACEHOLDERS.contains(found.group(1))) {
+        return Optional.of(found.group());
+      }
+    }
+    return Optional.empty();
   }
 
   static Optional<String> of(String template, String invoiceNumber, String amount,

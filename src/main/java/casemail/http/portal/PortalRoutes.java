@@ -133,7 +133,8 @@ public final class PortalRoutes {
 
   /** An altered, expired or missing link: say how to get a new one, show nothing else. */
   private void refuse(RoutingContext ctx, String reason, JsonObject owner) {
-    var words = Words.of(owner == null ? "en" : owner.getString("language"));
+    var words = Words.of(owner == null ? PortalSession.language(ctx)
+        : owner.getString("language"));
     var administration = owner == null ? "" : owner.getString("administration_name");
     pages.render(ctx, 403, "portal/problem", PortalPages.problem(words, reason, administration));
   }

@@ -1,5 +1,6 @@
 package casemail.http.staff;
 
+import casemail.http.portal.PaymentLink;
 import casemail.message.EmailAddress;
 import casemail.message.MessageDraft;
 import casemail.message.PlainText;
@@ -108,6 +109,10 @@ final class AdministrationForm {
     if (!url.isEmpty() && (!PAYMENT_URL.matcher(url).matches() || url.length() > 500)) {
       problems.put("payment_url_template",
           "Give a web address, e.g. https://pay.example.com/?invoice={invoice_number}");
+    } else {
+      PaymentLink.unknownPlaceholder(url).ifPresent(unknown -> problems.put(
+          "payment_url_template", "Unknown value " + unknown
+              + ": use {invoice_number}, {amount} and {currency}"));
     }
   }
 }

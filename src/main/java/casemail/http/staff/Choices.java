@@ -12,8 +12,22 @@ final class Choices {
   static JsonArray of(String selected, String... values) {
     var options = new JsonArray();
     for (var value : values) {
-      options.add(new JsonObject().put("value", value).put("selected", value.equals(selected)));
+      options.add(option(value, value, selected));
     }
     return options;
+  }
+
+  /** Options shown by label: {@code labelled} holds value, label, value, label, … */
+  static JsonArray labelled(String selected, String... labelled) {
+    var options = new JsonArray();
+    for (int i = 0; i < labelled.length; i += 2) {
+      options.add(option(labelled[i], labelled[i + 1], selected));
+    }
+    return options;
+  }
+
+  private static JsonObject option(String value, String label, String selected) {
+    return new JsonObject().put("value", value).put("label", label)
+        .put("selected", value.equals(selected));
   }
 }

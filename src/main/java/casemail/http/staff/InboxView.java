@@ -34,6 +34,7 @@ final class InboxView {
         .put("filter", query.filter().value())
         .put("q", query.search())
         .put("searched", query.search() != null)
+        .put("filtered", !"all".equals(query.filter().value()))
         .put("messages", rows)
         .put("empty", rows.isEmpty())
         .put("firstPage", query.cursor() == null ? null : link(query.filter(), query.search(),

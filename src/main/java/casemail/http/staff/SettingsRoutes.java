@@ -63,8 +63,8 @@ public final class SettingsRoutes {
         .put("problems", problems)
         .put("hasProblems", !problems.isEmpty())
         .put("saved", saved)
-        .put("languages", Choices.of(values.getString("default_language"), "nl", "en", "de",
-            "fr"))
+        .put("languages", Choices.labelled(values.getString("default_language"),
+            "nl", "Dutch", "en", "English", "de", "German", "fr", "French"))
         .put("trackingModes", Choices.of(values.getString("tracking_mode"),
             AdministrationForm.TRACKING_MODES.toArray(String[]::new)));
     pages.render(ctx, status, "staff/settings-administration", model);
