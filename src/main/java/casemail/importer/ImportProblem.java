@@ -8,6 +8,6 @@ public record ImportProblem(String file, int line, String message) {
 
   @Override
   public String toString() {
-    return file + ":" + line + ": " + message;
+    return line == 0 ? file + ": " + message : file + ":" + line + ": " + message;
   }
 }

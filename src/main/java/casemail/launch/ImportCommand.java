@@ -5,6 +5,7 @@ import casemail.bus.BusFailure;
 import casemail.config.SettingsLoader;
 import casemail.importer.CsvImporter;
 import io.vertx.core.json.JsonArray;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,11 +38,16 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    if (!Files.isDirectory(directory)) {
+      err.println("error: " + directory + " is not a directory; give the directory that holds "
+          + "customers.csv, invoices.csv and matters.csv");
+      return 1;
+    }
     var data = CsvImporter.read(directory);
     data.warnings().forEach(warning -> err.println("warning: " + warning));
     if (data.hasErrors()) {
       data.errors().forEach(error -> err.println("error: " + error));
-      err.println("Nothing was imported: " + data.errors().size() + " errors.");
+      err.println("Nothing was imported: " + count(data.errors().size(), "error") + ".");
       return 1;
     }
     var request = data.toJson().put("administration", administration);
@@ -50,7 +56,7 @@ public final class ImportCommand implements Callable<Integer> {
           bus -> bus.request(Addresses.IMPORT_APPLY, request, IMPORT_TIMEOUT_MS));
       for (var file : new String[] {"customers", "invoices", "matters"}) {
         var count = counts.getJsonObject(file);
-        out.printf("%s: %d rows, %d new, %d updated%n", file, count.getInteger("rows"),
+        out.printf("%s: %s, %d new, %d updated%n", file, count(count.getInteger("rows"), "row"),
             count.getInteger("inserted"), count.getInteger("updated"));
       }
       return 0;
@@ -60,5 +66,9 @@ public final class ImportCommand implements Callable<Integer> {
       err.println("Nothing was imported: " + failure.getMessage());
       return 1;
     }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
