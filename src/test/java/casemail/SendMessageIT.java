@@ -122,6 +122,27 @@ class SendMessageIT {
   }
 
   @Test
+  void theSameFormSubmittedTwiceSendsOneMessage() {
+    var subject = "Double click " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000030");
+    var staff = signedIn();
+    var composer = staff.open("/invoices/" + invoice + "/messages/new");
+    var fields = Map.of("subject", subject, "body", "Sent once");
+
+    var first = staff.submit(composer, "form.composer", fields);
+    var second = staff.submit(composer, "form.composer", fields);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(second.status()).isEqualTo(200);
+    var entries = staff.open("/invoices/" + invoice).document().select(".entry")
+        .eachText().stream().filter(text -> text.contains(subject)).toList();
+    assertThat(entries).hasSize(1);
+    Emails.withSubject(app, subject);
+    Emails.sleep(1500);
+    assertThat(Emails.count(app, subject)).isEqualTo(1);
+  }
+
+  @Test
   void aClearedToSaysSoRatherThanThatTheCustomerHasNoAddress() {
     var subject = "Cleared To " + UUID.randomUUID();
     var invoice = Cases.invoice(app, "2026-000030");

@@ -39,7 +39,12 @@ public final class MessageWriter {
    */
   public Future<Written> write(long administrationId, long authorId, String caseType,
       long caseId, MessageDraft draft) {
-    var id = UUID.randomUUID();
+    return write(UUID.randomUUID(), administrationId, authorId, caseType, caseId, draft);
+  }
+
+  /** The same, for a message that will be stored under {@code id}. */
+  public Future<Written> write(UUID id, long administrationId, long authorId, String caseType,
+      long caseId, MessageDraft draft) {
     var caseRequest = new JsonObject().put("administration_id", administrationId)
         .put("type", caseType).put("id", caseId);
     return Future.all(

@@ -79,7 +79,7 @@ public final class AdministrationRepository {
         .addString(request.getString("tracking_mode"))
         .addString(request.getString("payment_url_template"));
     return db.preparedQuery(UPDATE).execute(tuple)
-        .recover(failure -> Future.failedFuture(UserRepository.isUniqueViolation(failure)
+        .recover(failure -> Future.failedFuture(Constraints.isUniqueViolation(failure)
             ? BusFailure.invalid("name", "Another administration has this name") : failure))
         .compose(ignored -> get(request));
   }

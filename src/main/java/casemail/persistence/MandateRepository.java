@@ -54,7 +54,7 @@ public final class MandateRepository {
     var tuple = Tuple.of(request.getLong("customer_id"), request.getString("account_holder"),
         request.getString("iban"));
     return db.preparedQuery(AUTHORISE).execute(tuple)
-        .recover(failure -> Future.failedFuture(UserRepository.isUniqueViolation(failure)
+        .recover(failure -> Future.failedFuture(Constraints.isUniqueViolation(failure)
             ? new BusFailure(409, "A direct-debit mandate is already active") : failure))
         .map(rows -> {
           if (rows.size() == 0) {

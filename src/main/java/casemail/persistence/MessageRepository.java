@@ -43,7 +43,21 @@ public final class MessageRepository {
             .compose(found -> customerOf(tx, type, found))
             .compose(customer -> insert(tx, id, request, author, customer)))
         .compose(ignored -> AttachmentRepository.attach(tx, administrationId, id, request)))
+        .recover(failure -> Constraints.isUniqueViolation(failure, "messages_pkey")
+            ? alreadyStored(administrationId, id) : Future.failedFuture(failure))
         .compose(ignored -> get(administrationId, id));
+  }
+
+  /**
+   * A form submitted twice stores its message once: the second finds the id taken, and gets
+   * the message the first stored — if it is this administration's; an id of another one is
+   * refused like any other conflict.
+   */
+  private Future<Void> alreadyStored(long administrationId, UUID id) {
+    return get(administrationId, id)
+        .<Void>mapEmpty()
+        .recover(missing -> Future.failedFuture(new BusFailure(409,
+            "This form was sent before; open the composer again")));
   }
 
   public Future<JsonObject> get(JsonObject request) {

@@ -114,7 +114,7 @@ public final class StandardMessageRepository {
   }
 
   private static <T> Future<T> explainConflict(Throwable failure) {
-    return Future.failedFuture(UserRepository.isUniqueViolation(failure)
+    return Future.failedFuture(Constraints.isUniqueViolation(failure)
         ? BusFailure.invalid("description", "Another standard message has this description")
         : failure);
   }

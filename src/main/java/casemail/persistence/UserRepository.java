@@ -3,7 +3,6 @@ package casemail.persistence;
 import casemail.bus.BusFailure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -40,8 +39,6 @@ public final class UserRepository {
       UPDATE users
       SET name = $3, signature = $4
       WHERE administration_id = $1 AND id = $2""";
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool db;
 
@@ -106,14 +103,10 @@ public final class UserRepository {
   }
 
   private static <T> Future<T> explainConflict(Throwable failure) {
-    if (isUniqueViolation(failure)) {
+    if (Constraints.isUniqueViolation(failure)) {
       return Future.failedFuture(BusFailure.invalid("email", "A user with this email exists"));
     }
     return Future.failedFuture(failure);
-  }
-
-  static boolean isUniqueViolation(Throwable failure) {
-    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 
   private static String normalise(String email) {

@@ -44,6 +44,20 @@ public final class Emails {
         .findFirst();
   }
 
+  /** How many different emails (by Message-ID) with this subject reached the app's server. */
+  public static long count(TestApp app, String subject) {
+    return Arrays.stream(app.mail().getReceivedMessages())
+        .filter(message -> subject.equals(subjectOf(message)))
+        .map(message -> {
+          try {
+            return message.getMessageID();
+          } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .distinct().count();
+  }
+
   public static String subjectOf(MimeMessage message) {
     try {
       return message.getSubject();

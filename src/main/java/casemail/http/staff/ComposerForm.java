@@ -17,11 +17,18 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
     boolean isPreview) {
 
   private static final List<String> FIELDS = List.of("to", "cc", "bcc", "subject", "body");
+  /**
+   * The id the message will be stored under, made when the composer is shown: submitting the
+   * same form twice (a double click, a reload) stores one message.
+   */
+  static final String MESSAGE_ID = "message_id";
 
   static ComposerForm read(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
     var values = new JsonObject();
     FIELDS.forEach(field -> values.put(field, form.get(field)));
+    var messageId = form.get(MESSAGE_ID);
+    values.put(MESSAGE_ID, messageId != null && isUuid(messageId) ? messageId : newMessageId());
     var kept = form.getAll("attachment_id").stream()
         .filter(ComposerForm::isUuid)
         .distinct()
@@ -29,6 +36,14 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
         .toList();
     return new ComposerForm(values, kept, UploadForm.received(ctx),
         "preview".equals(form.get("action")));
+  }
+
+  static String newMessageId() {
+    return UUID.randomUUID().toString();
+  }
+
+  UUID messageId() {
+    return UUID.fromString(values.getString(MESSAGE_ID));
   }
 
   /** The draft checked, placeholders too, for a case of this type. */

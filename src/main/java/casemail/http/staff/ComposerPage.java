@@ -46,7 +46,8 @@ final class ComposerPage {
     bus.request(Addresses.CASE_GET, CaseRoutes.caseRequest(ctx, type))
         .onSuccess(found -> {
           var emails = found.getJsonObject("customer").getJsonArray("emails");
-          var form = new JsonObject().put("to", joined(emails));
+          var form = new JsonObject().put("to", joined(emails))
+              .put(ComposerForm.MESSAGE_ID, ComposerForm.newMessageId());
           if (standard == null) {
             render(ctx, type, 200, found, new Shown(form, new JsonObject(), new JsonArray(), null));
             return;

@@ -94,7 +94,8 @@ public final class ComposerRoutes {
     var user = StaffSession.current(ctx);
     long caseId = CaseRoutes.caseRequest(ctx, type).getLong("id");
     form.received().keepIn(store)
-        .compose(ignored -> writer.write(user.administrationId(), user.id(), type, caseId, draft))
+        .compose(ignored -> writer.write(form.messageId(), user.administrationId(), user.id(),
+            type, caseId, draft))
         .compose(written -> bus.request(Addresses.MESSAGE_CREATE, draft.toJson()
             .put("id", written.id())
             .put("subject", written.subject())
