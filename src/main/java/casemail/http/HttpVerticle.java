@@ -49,6 +49,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Settings settings;
   private final boolean devMailbox;
   private HttpServer server;
+  private Router router;
 
   public HttpVerticle(Settings settings, boolean devMailbox) {
     this.settings = settings;
@@ -65,9 +66,11 @@ public final class HttpVerticle extends VerticleBase {
         // A message's text is one form field of up to 100,000 characters.
         .setMaxFormAttributeSize((int) FORM_LIMIT);
     return new ApiRoutes(bus, links, settings.baseUrl(), store, writer).router(vertx)
-        .compose(api -> vertx.createHttpServer(options)
-            .requestHandler(router(bus, links, api, store, writer))
-            .listen(settings.httpPort()))
+        .compose(api -> {
+          router = router(bus, links, api, store, writer);
+          return vertx.createHttpServer(options).requestHandler(router)
+              .listen(settings.httpPort());
+        })
         .onSuccess(listening -> server = listening);
   }
 
@@ -79,6 +82,18 @@ public final class HttpVerticle extends VerticleBase {
   /** The port actually listened on (useful when configured as 0). */
   public int port() {
     return server.actualPort();
+  }
+
+  /**
+   * Every route with a method and a path, as {@code "GET /customers/:id"} (the API's are in
+   * its OpenAPI document): the security tests check that each has a row in their tables.
+   */
+  public List<String> routes() {
+    return router.getRoutes().stream()
+        .filter(route -> route.getPath() != null && route.methods() != null
+            && !route.methods().isEmpty())
+        .flatMap(route -> route.methods().stream().map(method -> method + " " + route.getPath()))
+        .toList();
   }
 
   private Router router(Bus bus, PortalLinks links, Router api, AttachmentStore store,

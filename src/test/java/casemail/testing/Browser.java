@@ -66,6 +66,10 @@ public final class Browser {
     return send(to(baseUrl + path).GET().build());
   }
 
+  public Response head(String path) {
+    return send(to(baseUrl + path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   /** A download: status, headers and the exact bytes. */
   public record Download(int status, byte[] body, HttpHeaders headers) {
 
