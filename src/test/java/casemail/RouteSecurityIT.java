@@ -2,8 +2,8 @@ package casemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import casemail.config.Settings;
 import casemail.http.HttpVerticle;
+import casemail.security.LoginThrottle;
 import casemail.testing.Api;
 import casemail.testing.Browser;
 import casemail.testing.Futures;
@@ -16,6 +16,7 @@ import casemail.testing.Tenants.Tenant;
 import casemail.testing.TestApp;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,8 @@ class RouteSecurityIT {
 
   @Test
   void everyRouteOfTheRouterAndTheApiHasARow() {
-    var settings = app.settings();
-    var verticle = new HttpVerticle(new Settings(0, settings.baseUrl(), settings.databaseUrl(),
-        settings.dataDir(), settings.smtp(), settings.secret(), settings.retrySchedule(),
-        settings.portalLinkDays()), true);
+    var verticle = new HttpVerticle(app.settings().withHttpPort(0), true,
+        new LoginThrottle(Clock.systemUTC()));
     var id = Futures.await(app.vertx().deployVerticle(verticle));
     var served = keys(verticle.routes().stream()
         .map(route -> route.replaceAll(":[A-Za-z]+", "{}")).toList());
