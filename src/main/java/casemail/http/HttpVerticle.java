@@ -118,6 +118,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/static/*").handler(StaticHandler.create("webroot"));
     router.route().handler(sessions);
     router.route().handler(bodies(store));
+    router.route().handler(new InputGuard());
     router.route().handler(new Csrf(pages).check());
     new LoginRoutes(vertx, pages, throttle, settings.trustForwardedFor()).mount(router);
     new PortalRoutes(bus, pages, links, store, settings.isHttps()).mount(router);
