@@ -236,6 +236,74 @@ class RouteSecurityIT {
         .put("author", author).put("subject", "Forged").put("body", "Forged");
   }
 
+  @Test
+  void everyPageAndErrorCarriesTheSecurityHeaders() {
+    var browsers = Map.of(Access.PUBLIC, app.browser(), Access.PORTAL, acme.portal(),
+        Access.STAFF, acme.admin(app));
+    for (var route : RouteTable.PAGES) {
+      if (!route.isForm() && route.access() != Access.DEV) {
+        var browser = browsers.getOrDefault(route.access(), browsers.get(Access.STAFF));
+        assertHeaders(request(browser, route, acme, null), route.path());
+      }
+    }
+    var visitor = app.browser();
+    for (var path : List.of("/no-such-page", "/portal/no-such-page", "/static/css/app.css",
+        "/static/js/composer.js", "/customers/abc", "/login?next=//evil.example")) {
+      assertHeaders(visitor.get(path), path);
+    }
+    assertHeaders(visitor.post("/login", Map.of("email", "x")), "/login refused");
+    assertHeaders(browsers.get(Access.STAFF).post("/inbox", Map.of()), "POST /inbox");
+  }
+
+  @Test
+  void attachmentsAreServedAsDownloadsWithTheirTypeAndASandboxNeverAsPages() {
+    var staff = acme.admin(app);
+    var downloads = List.of(
+        staff.download(acme.fill("/attachments/{attachment}")),
+        staff.download(acme.fill("/attachments/{replyAttachment}")),
+        acme.portal().download(acme.fill("/portal/attachments/{attachment}")),
+        acme.portal().download(acme.fill("/portal/attachments/{replyAttachment}")));
+
+    assertThat(downloads).extracting(download -> download.header("Content-Type"))
+        .containsExactly("text/html", "image/svg+xml", "text/html", "image/svg+xml");
+    for (var download : downloads) {
+      assertThat(download.status()).isEqualTo(200);
+      assertThat(download.header("Content-Disposition")).startsWith("attachment; filename="")
+          .contains("filename*=UTF-8''").doesNotContain("", "
+");
+      assertThat(download.header("Content-Security-Policy")).startsWith("sandbox");
+      assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(download.header("Cache-Control")).contains("no-store");
+    }
+    assertThat(downloads.get(0).header("Content-Disposition"))
+        .contains("filename*=UTF-8''" + acme.marker() + ".html");
+  }
+
+  /** The headers every response carries; for a page also the policy, framing and referrer. */
+  private static void assertHeaders(Browser.Response response, String what) {
+    assertThat(response.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+    var type = response.header("Content-Type");
+    if (type == null || !type.startsWith("text/html")) {
+      return;
+    }
+    var policy = response.header("Content-Security-Policy");
+    assertThat(policy).as(what).contains("script-src 'self'", "object-src 'none'")
+        .doesNotContain("'unsafe-inline'; script", "unsafe-eval");
+    assertThat(policy.replaceAll(".*script-src([^;]*).*", "$1")).as(what)
+        .doesNotContain("unsafe-inline");
+    if (what.endsWith("/email/html")) {
+      assertThat(policy).as(what).contains("frame-ancestors 'self'", "default-src 'none'");
+    } else {
+      assertThat(policy).as(what).contains("frame-ancestors 'none'");
+      assertThat(response.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+    }
+    if (what.startsWith("/portal")) {
+      assertThat(response.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+    }
+    assertThat(response.document().select("script:not([src]), [style], [onclick], [onload]"))
+        .as(what + ": inline script or style").isEmpty();
+  }
+
   /**
    * A route naming the other tenant's objects answers 404 — with every id the other's, and
    * with the case in the path one's own but the object after it the other's.
