@@ -6,11 +6,13 @@ import casemail.mail.DevMailbox;
 import casemail.mail.MailVerticle;
 import casemail.persistence.Migrations;
 import casemail.persistence.PersistenceVerticle;
+import casemail.security.LoginThrottle;
 import casemail.tracking.TrackingVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,7 @@ public final class Casemail {
   public static Future<Casemail> start(Vertx vertx, Settings settings, DevMailbox devMailbox) {
     var ids = new ArrayList<String>();
     int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+    var throttle = new LoginThrottle(Clock.systemUTC());
     return vertx.executeBlocking(() -> {
           Migrations.apply(settings.databaseUrl());
           return null;
@@ -49,7 +52,7 @@ public final class Casemail {
         .compose(ignored -> deploy(vertx, ids, TrackingVerticle::new, 1))
         .compose(ignored -> deploy(vertx, ids, () -> new MailVerticle(settings, devMailbox), 1))
         .compose(ignored -> deploy(vertx, ids,
-            () -> new HttpVerticle(settings, devMailbox != null), cores))
+            () -> new HttpVerticle(settings, devMailbox != null, throttle), cores))
         .map(ignored -> {
           LOG.info("Casemail serving at {} (HTTP port {}; {})", settings.baseUrl(),
               settings.httpPort(), summary(settings));

@@ -12,6 +12,9 @@ import java.util.List;
  * <p>{@code databaseUrl} and {@code smtp.host} may be null: the launcher then starts the
  * embedded PostgreSQL and the capture mailbox and fills them in with {@link #withDatabaseUrl}
  * and {@link #withSmtp}.
+ *
+ * <p>{@code trustForwardedFor}: whether the client address is the last one in the
+ * {@code X-Forwarded-For} header (set it only behind a proxy that sets that header).
  */
 public record Settings(
     int httpPort,
@@ -21,7 +24,8 @@ public record Settings(
     Smtp smtp,
     String secret,
     List<Duration> retrySchedule,
-    int portalLinkDays) {
+    int portalLinkDays,
+    boolean trustForwardedFor) {
 
   /**
    * Outgoing SMTP: where, as whom, how many connections, how fast, and how long one attempt
@@ -56,18 +60,26 @@ public record Settings(
 
   public Settings withDatabaseUrl(String url) {
     return new Settings(
-        httpPort, baseUrl, url, dataDir, smtp, secret, retrySchedule, portalLinkDays);
+        httpPort, baseUrl, url, dataDir, smtp, secret, retrySchedule, portalLinkDays,
+        trustForwardedFor);
   }
 
   public Settings withSmtp(String host, int port) {
     var local = new Smtp(host, port, null, null, false, smtp.maxConnections, smtp.sendRate,
         smtp.timeoutSeconds);
     return new Settings(
-        httpPort, baseUrl, databaseUrl, dataDir, local, secret, retrySchedule, portalLinkDays);
+        httpPort, baseUrl, databaseUrl, dataDir, local, secret, retrySchedule, portalLinkDays,
+        trustForwardedFor);
+  }
+
+  public Settings withHttpPort(int port) {
+    return new Settings(port, baseUrl, databaseUrl, dataDir, smtp, secret, retrySchedule,
+        portalLinkDays, trustForwardedFor);
   }
 
   public Settings withSecret(String value) {
     return new Settings(
-        httpPort, baseUrl, databaseUrl, dataDir, smtp, value, retrySchedule, portalLinkDays);
+        httpPort, baseUrl, databaseUrl, dataDir, smtp, value, retrySchedule, portalLinkDays,
+        trustForwardedFor);
   }
 }

@@ -69,7 +69,8 @@ public final class SettingsLoader {
         smtp(),
         text("secret"),
         RetrySchedule.parse(required("retry_schedule"), variable("retry_schedule")),
-        integer("portal_link_days", 1, 3650));
+        integer("portal_link_days", 1, 3650),
+        flag("trust_forwarded_for"));
   }
 
   private Settings.Smtp smtp() {
@@ -101,6 +102,15 @@ public final class SettingsLoader {
       case "required", "true" -> true;
       case "disabled", "false" -> false;
       default -> throw invalid("smtp_starttls", value, "required or disabled");
+    };
+  }
+
+  private boolean flag(String key) {
+    var value = text(key) == null ? "false" : text(key).strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(key, value, "true or false");
     };
   }
 

@@ -10,17 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
- * Synchronizer-token CSRF protection for every state-changing form, staff and portal: a random
- * token kept in the session must come back in the form's {@code _csrf} field. A missing or
- * stale token (an expired session) shows a page that re-posts what the user typed with a fresh
- * token, so nothing typed is lost.
+ * Synchronizer-token CSRF protection for every state-changing request to a page, staff and
+ * portal (any method but GET, HEAD and OPTIONS; the API authenticates with a key instead): a
+ * random token kept in the session must come back in the form's {@code _csrf} field. A missing
+ * or stale token shows a page that re-posts what the user typed with a fresh token, so nothing
+ * typed is lost — except a password, which is never written into a page and is asked again.
+ * When the staff session itself ended, that page is the sign-in page, which then offers the
+ * form again. The token is renewed at sign-in and when a portal session opens.
  */
 public final class Csrf {
 
   public static final String FIELD = "_csrf";
   private static final String SESSION_KEY = "csrf";
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+      HttpMethod.OPTIONS);
+  private static final Set<String> SECRET_FIELDS = Set.of("password");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Pages pages;
@@ -42,14 +49,56 @@ public final class Csrf {
     return token;
   }
 
+  /** Forgets the session's token, so that the next page gets a new one. */
+  public static void renew(RoutingContext ctx) {
+    ctx.session().remove(SESSION_KEY);
+  }
+
   public Handler<RoutingContext> check() {
     return ctx -> {
-      if (ctx.request().method() != HttpMethod.POST || matches(ctx)) {
+      if (SAFE.contains(ctx.request().method()) || matches(ctx)) {
         ctx.next();
+      } else if (isStaffPage(ctx) && StaffSession.user(ctx).isEmpty()) {
+        signInAgain(ctx);
       } else {
         retry(ctx);
       }
     };
+  }
+
+  /** The fields of a refused form, to send again: {@code [{name, value}]}, secrets left out. */
+  public static JsonArray fields(RoutingContext ctx, String prefix) {
+    var fields = new JsonArray();
+    ctx.request().formAttributes().forEach(entry -> {
+      var name = entry.getKey();
+      if (name.startsWith(prefix) && !name.equals(FIELD)
+          && !SECRET_FIELDS.contains(name.substring(prefix.length()))) {
+        fields.add(new JsonObject().put("name", name.substring(prefix.length()))
+            .put("value", entry.getValue()));
+      }
+    });
+    return fields;
+  }
+
+  private static boolean isStaffPage(RoutingContext ctx) {
+    var path = ctx.normalizedPath();
+    return !path.startsWith("/portal") && !path.equals("/login");
+  }
+
+  /**
+   * The staff session ended (or never was): signing out is done already; any other form is
+   * kept on the sign-in page, which offers it again once signed in.
+   */
+  private void signInAgain(RoutingContext ctx) {
+    if (ctx.normalizedPath().equals("/logout")) {
+      ctx.redirect("/login");
+      return;
+    }
+    var model = new JsonObject()
+        .put("next", "/inbox")
+        .put("resume", new JsonObject().put("action", ctx.request().uri())
+            .put("fields", fields(ctx, "")));
+    pages.render(ctx, 401, "staff/login", model);
   }
 
   private static boolean matches(RoutingContext ctx) {
@@ -60,12 +109,9 @@ public final class Csrf {
   }
 
   private void retry(RoutingContext ctx) {
-    var fields = new JsonArray();
-    ctx.request().formAttributes().forEach(entry -> {
-      if (!entry.getKey().equals(FIELD)) {
-        fields.add(new JsonObject().put("name", entry.getKey()).put("value", entry.getValue()));
-      }
-    });
+    var fields = fields(ctx, "");
+    var secret = ctx.request().formAttributes().names().stream()
+        .anyMatch(SECRET_FIELDS::contains);
     if (ctx.normalizedPath().startsWith("/portal")) {
       var model = PortalPages.csrfRetry(ctx).put("action", ctx.request().uri())
           .put("fields", fields);
@@ -74,7 +120,8 @@ public final class Csrf {
     }
     var model = new JsonObject()
         .put("action", ctx.request().uri())
-        .put("fields", fields);
+        .put("fields", fields)
+        .put("password", secret);
     pages.render(ctx, 403, "common/csrf-retry", model);
   }
 }

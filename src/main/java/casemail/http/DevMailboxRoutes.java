@@ -14,7 +14,11 @@ import java.util.Locale;
 /**
  * {@code /dev/mailbox}: the emails the embedded capture mailbox received, for trying Casemail
  * without an SMTP server. Each email's HTML is shown in a sandboxed frame exactly as sent, so
- * its button and tracking pixel work as they would in a mail client. Staff sign-in required.
+ * its button and tracking pixel work as they would in a mail client. For admins only.
+ *
+ * <p>LIMITATION: the capture mailbox keeps every email Casemail sent, whatever the
+ * administration, so an admin of one administration sees the others' emails here. It runs
+ * only when no SMTP server is configured: for trying Casemail, not for several tenants.
  */
 public final class DevMailboxRoutes {
 

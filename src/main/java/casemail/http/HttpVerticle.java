@@ -18,6 +18,7 @@ import casemail.http.staff.SettingsRoutes;
 import casemail.metrics.Metrics;
 import casemail.http.staff.StandardMessageRoutes;
 import casemail.message.AttachmentStore;
+import casemail.security.LoginThrottle;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -43,16 +44,23 @@ public final class HttpVerticle extends VerticleBase {
 
   private static final long FORM_LIMIT = 1024 * 1024;
   private static final long SESSION_TIMEOUT_MS = Duration.ofHours(8).toMillis();
+  /** Staff pages: a signed-in user of the administration. */
   private static final String STAFF_PATHS =
       "^/(inbox|customers|invoices|matters|settings|profile|batches|dev|attachments)(/.*)?$";
+  /** Pages for admins only: settings (standard messages included) and the dev mailbox. */
+  private static final String ADMIN_PATHS = "^/(settings|dev)(/.*)?$";
 
   private final Settings settings;
   private final boolean devMailbox;
+  private final LoginThrottle throttle;
   private HttpServer server;
+  private Router router;
 
-  public HttpVerticle(Settings settings, boolean devMailbox) {
+  /** {@code throttle}: shared by every instance, so the sign-in limits hold per process. */
+  public HttpVerticle(Settings settings, boolean devMailbox, LoginThrottle throttle) {
     this.settings = settings;
     this.devMailbox = devMailbox;
+    this.throttle = throttle;
   }
 
   @Override
@@ -65,9 +73,11 @@ public final class HttpVerticle extends VerticleBase {
         // A message's text is one form field of up to 100,000 characters.
         .setMaxFormAttributeSize((int) FORM_LIMIT);
     return new ApiRoutes(bus, links, settings.baseUrl(), store, writer).router(vertx)
-        .compose(api -> vertx.createHttpServer(options)
-            .requestHandler(router(bus, links, api, store, writer))
-            .listen(settings.httpPort()))
+        .compose(api -> {
+          router = router(bus, links, api, store, writer);
+          return vertx.createHttpServer(options).requestHandler(router)
+              .listen(settings.httpPort());
+        })
         .onSuccess(listening -> server = listening);
   }
 
@@ -81,10 +91,23 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Every route with a method and a path, as {@code "GET /customers/:id"} (the API's are in
+   * its OpenAPI document): the security tests check that each has a row in their tables.
+   */
+  public List<String> routes() {
+    return router.getRoutes().stream()
+        .filter(route -> route.getPath() != null && route.methods() != null
+            && !route.methods().isEmpty())
+        .flatMap(route -> route.methods().stream().map(method -> method + " " + route.getPath()))
+        .toList();
+  }
+
   private Router router(Bus bus, PortalLinks links, Router api, AttachmentStore store,
       MessageWriter writer) {
     var router = Router.router(vertx);
-    var pages = new Pages(vertx);
+    var sessions = sessions();
+    var pages = new Pages(vertx, sessions);
     var failures = new Failures(pages);
     new PixelRoutes(vertx).mount(router);
     router.route().handler(SecurityHeaders.all());
@@ -93,13 +116,15 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Content-Type", "application/yaml").sendFile(ApiRoutes.CONTRACT));
     router.route("/api/v1/*").subRouter(api);
     router.route("/static/*").handler(StaticHandler.create("webroot"));
-    router.route().handler(sessions());
+    router.route().handler(sessions);
     router.route().handler(bodies(store));
+    router.route().handler(new InputGuard());
     router.route().handler(new Csrf(pages).check());
-    new LoginRoutes(vertx, pages).mount(router);
-    new PortalRoutes(bus, pages, links, store).mount(router);
+    new LoginRoutes(vertx, pages, throttle, settings.trustForwardedFor()).mount(router);
+    new PortalRoutes(bus, pages, links, store, settings.isHttps()).mount(router);
     new PortalAttachmentRoutes(bus, new Downloads(store)).mount(router);
     router.route().pathRegex(STAFF_PATHS).handler(StaffSession.required());
+    router.route().pathRegex(ADMIN_PATHS).handler(StaffSession.adminRequired());
     router.get().pathRegex(STAFF_PATHS).handler(new InboxBadge(bus));
     new InboxRoutes(bus, pages).mount(router);
     new OverviewRoutes(bus, pages).mount(router);

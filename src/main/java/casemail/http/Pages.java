@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,11 @@ public final class Pages {
   public static final String UNREAD_REPLIES = "unreadReplies";
 
   private final Handlebars handlebars;
+  private final SessionHandler sessions;
   private final Map<String, Template> templates = new HashMap<>();
 
-  public Pages(Vertx vertx) {
+  public Pages(Vertx vertx, SessionHandler sessions) {
+    this.sessions = sessions;
     this.handlebars = HandlebarsTemplateEngine.create(vertx).unwrap()
         .with(new ConcurrentMapTemplateCache());
     handlebars.getLoader().setPrefix("templates");
@@ -58,10 +61,22 @@ public final class Pages {
       fail(ctx, e);
       return Future.failedFuture(e);
     }
-    return ctx.response()
+    return stored(ctx, status).compose(ignored -> ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(html);
+        .end(html));
+  }
+
+  /**
+   * Stores the session before a page with an error status: Vert.x stores sessions only with
+   * 2xx and 3xx answers, and a 4xx page may hand out what lives in the session — the CSRF
+   * token of a form that a "Please confirm" or sign-in page offers again.
+   */
+  private Future<Void> stored(RoutingContext ctx, int status) {
+    if (status < 400 || ctx.session() == null || ctx.session().isDestroyed()) {
+      return Future.succeededFuture();
+    }
+    return sessions.flush(ctx, true).recover(failure -> Future.succeededFuture());
   }
 
   /** The page as HTML; templates are compiled on first use and kept. */

@@ -50,6 +50,7 @@ public final class PixelRoutes {
     ctx.response()
         .putHeader("Content-Type", "image/gif")
         .putHeader("Cache-Control", "no-store, max-age=0")
+        .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Content-Length", LENGTH);
     if (ctx.request().method() == HttpMethod.HEAD) {
       ctx.response().end();

@@ -4,9 +4,10 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Headers on every page: a Content-Security-Policy that allows no inline script, framing
- * denied, no MIME sniffing, and no referrer leaving the site. Portal pages send no referrer
- * at all, so a portal link never travels onward.
+ * Headers on every response but the pixel's: a Content-Security-Policy that allows no inline
+ * script or style, framing denied, no MIME sniffing, no referrer leaving the site, and no
+ * caching of pages that hold a customer's affairs (static files set their own caching).
+ * Portal pages send no referrer at all, so a portal link never travels onward.
  */
 public final class SecurityHeaders {
 
@@ -25,6 +26,9 @@ public final class SecurityHeaders {
           .set("X-Frame-Options", "DENY")
           .set("X-Content-Type-Options", "nosniff")
           .set("Referrer-Policy", referrer);
+      if (!ctx.normalizedPath().startsWith("/static/")) {
+        ctx.response().headers().set("Cache-Control", "no-store");
+      }
       ctx.next();
     };
   }

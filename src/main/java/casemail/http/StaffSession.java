@@ -46,8 +46,10 @@ public final class StaffSession {
     return user(ctx).orElseThrow(() -> new IllegalStateException("No user in session"));
   }
 
+  /** A new session id and a new CSRF token, so nothing known before sign-in still works. */
   public static void signIn(RoutingContext ctx, JsonObject user) {
     ctx.session().regenerateId();
+    Csrf.renew(ctx);
     ctx.session().put(KEY, user);
   }
 

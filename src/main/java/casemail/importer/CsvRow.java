@@ -2,6 +2,8 @@ package casemail.importer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -16,6 +18,8 @@ final class CsvRow {
   private final CSVRecord record;
   private final int line;
   private boolean failed;
+  /** Columns already reported for a control character, not to be called empty as well. */
+  private final Set<String> refused = new HashSet<>();
 
   CsvRow(CsvFile file, CSVRecord record, int line) {
     this.file = file;
@@ -31,20 +35,29 @@ final class CsvRow {
     return failed;
   }
 
-  /** The stripped value, or null if it is empty or the column is absent. */
+  /**
+   * The stripped value, or null if it is empty or the column is absent; an error (and null)
+   * if it holds a NUL or another C0 control character but a tab or line break (C1 ones, as in
+   * mis-decoded names, are kept as written).
+   */
   String text(String column) {
     var index = file.column(column);
     if (index < 0) {
       return null;
     }
     var value = record.get(index).strip();
+    if (value.chars().anyMatch(c -> c < ' ' && c != '\t' && c != '\r' && c != '\n')) {
+      error(column + " holds a control character");
+      refused.add(column);
+      return null;
+    }
     return value.isEmpty() ? null : value;
   }
 
   /** The stripped value; an error if it is empty. */
   String required(String column) {
     var value = text(column);
-    if (value == null) {
+    if (value == null && !refused.contains(column)) {
       error(column + " is empty");
     }
     return value;
@@ -68,7 +81,7 @@ final class CsvRow {
     }
     var mark = file.decimalMark();
     return Values.amount(value, mark).orElseGet(() -> {
-      error(column + " '" + value + "' is not an amount (digits with at most 2 decimals after '"
+      error(column + " '" + value + "' is not an amount (at most 12 digits, then at most 2 decimals after '"
           + mark + "', no thousands separators)");
       return null;
     });

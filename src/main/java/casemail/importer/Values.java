@@ -22,8 +22,9 @@ final class Values {
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter DUTCH =
       DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(ResolverStyle.STRICT);
-  private static final Pattern POINT_AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
-  private static final Pattern COMMA_AMOUNT = Pattern.compile("-?\\d+(,\\d{1,2})?");
+  /** At most 12 digits before the mark: what the database's numeric(14, 2) holds. */
+  private static final Pattern POINT_AMOUNT = Pattern.compile("-?\\d{1,12}(\\.\\d{1,2})?");
+  private static final Pattern COMMA_AMOUNT = Pattern.compile("-?\\d{1,12}(,\\d{1,2})?");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private Values() {}

@@ -10,7 +10,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id password hashes (Bouncy Castle) at OWASP's recommended minimum: 19 MiB of memory,
  * 2 iterations, 1 lane. Stored in the PHC string format, so parameters can grow later and old
- * hashes still verify. Hashing takes tens of milliseconds: call it off the event loop.
+ * hashes still verify; {@link #needsRehash} tells a hash made with other parameters, which is
+ * replaced at the user's next sign-in. Hashing takes tens of milliseconds: call it off the
+ * event loop.
  */
 public final class PasswordHasher {
 
@@ -49,6 +51,13 @@ public final class PasswordHasher {
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       return false;
     }
+  }
+
+  /** Whether a stored hash was made otherwise than {@link #hash} makes one now. */
+  public static boolean needsRehash(String stored) {
+    var parts = stored.split("\\$");
+    return parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")
+        || !parts[3].equals("m=%d,t=%d,p=%d".formatted(MEMORY_KIB, ITERATIONS, PARALLELISM));
   }
 
   private static int value(String parameter) {

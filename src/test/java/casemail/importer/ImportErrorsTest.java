@@ -194,7 +194,7 @@ class ImportErrorsTest {
   }
 
   private static String amountError(String value, char mark) {
-    return value + " is not an amount (digits with at most 2 decimals after '" + mark
+    return value + " is not an amount (at most 12 digits, then at most 2 decimals after '" + mark
         + "', no thousands separators)";
   }
 }

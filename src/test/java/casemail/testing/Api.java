@@ -49,15 +49,23 @@ public final class Api {
   }
 
   public Reply put(String path, JsonObject body) {
+    return put(path, body.encode());
+  }
+
+  public Reply put(String path, String body) {
     return send(request(path)
         .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply patch(String path, JsonObject body) {
+    return patch(path, body.encode());
+  }
+
+  public Reply patch(String path, String body) {
     return send(request(path)
         .header("Content-Type", "application/json")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())));
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply delete(String path) {

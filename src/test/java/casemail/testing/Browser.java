@@ -33,6 +33,7 @@ public final class Browser {
   private final String baseUrl;
   private final HttpClient client;
   private final CookieManager cookies = new CookieManager();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   /** A browser for the Casemail at {@code baseUrl} (no trailing slash). */
   public Browser(String baseUrl) {
@@ -46,8 +47,16 @@ public final class Browser {
         .build();
   }
 
-  private static HttpRequest.Builder to(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+  /** Sends this header with every request from now on (e.g. as a proxy would add it). */
+  public Browser withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  private HttpRequest.Builder to(String url) {
+    var builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    headers.forEach(builder::header);
+    return builder;
   }
 
   /** A response as it came, redirects not followed. */
@@ -64,6 +73,10 @@ public final class Browser {
 
   public Response get(String path) {
     return send(to(baseUrl + path).GET().build());
+  }
+
+  public Response head(String path) {
+    return send(to(baseUrl + path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
   }
 
   /** A download: status, headers and the exact bytes. */

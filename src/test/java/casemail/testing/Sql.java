@@ -12,12 +12,40 @@ public final class Sql {
 
   /** The first column of the first row of {@code query}, as a long. */
   public static long count(String databaseUrl, String query) {
+    return Long.parseLong(text(databaseUrl, query));
+  }
+
+  /**
+   * A digest of everything a request could change (deliveries and notifications by id only:
+   * the mailer changes their state in the background), to assert that a refused request
+   * changed nothing.
+   */
+  public static String fingerprint(String databaseUrl) {
+    return text(databaseUrl, """
+        SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
+          SELECT 'a' || t::text AS x FROM administrations t
+          UNION ALL SELECT 'u' || t::text FROM users t
+          UNION ALL SELECT 'k' || t::text FROM api_keys t
+          UNION ALL SELECT 'c' || t::text FROM customers t WHERE t.id < 50 OR t.number LIKE 'Z%'
+          UNION ALL SELECT 'm' || t::text FROM messages t
+          UNION ALL SELECT 'd' || t.id || t.to_addresses::text FROM deliveries t
+          UNION ALL SELECT 't' || t::text FROM attachments t
+          UNION ALL SELECT 's' || t::text FROM standard_messages t
+          UNION ALL SELECT 'b' || t::text FROM bounces t
+          UNION ALL SELECT 'r' || t::text FROM mandates t
+          UNION ALL SELECT 'n' || t.id FROM notifications t
+          UNION ALL SELECT 'h' || t::text FROM batches t
+        ) all_rows""");
+  }
+
+  /** The first column of the first row of {@code query}, as text. */
+  public static String text(String databaseUrl, String query) {
     var url = Migrations.DatabaseUrl.parse(databaseUrl);
     try (var connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         var statement = connection.createStatement();
         var rows = statement.executeQuery(query)) {
       rows.next();
-      return rows.getLong(1);
+      return rows.getString(1);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot run: " + query, e);
     }

@@ -4,6 +4,7 @@ import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
 import casemail.message.AddressList;
+import casemail.http.InputGuard;
 import casemail.http.MessageWriter;
 import casemail.message.AttachmentStore;
 import casemail.message.Attachments;
@@ -59,6 +60,7 @@ public final class ApiRoutes {
   private Router build(Vertx vertx, OpenAPIContract contract) {
     var builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false))
+        .rootHandler(new InputGuard())
         .rootHandler(new ApiAuth(bus))
         .rootHandler(new QueryDecoding());
     builder.getRoutes().forEach(route -> route.setDoSecurity(false));

@@ -34,12 +34,16 @@ public final class PortalRoutes {
   private final Pages pages;
   private final PortalLinks links;
   private final AttachmentStore store;
+  private final boolean https;
 
-  public PortalRoutes(Bus bus, Pages pages, PortalLinks links, AttachmentStore store) {
+  /** {@code https}: whether the base URL is, so that the portal's cookie is sent only so. */
+  public PortalRoutes(Bus bus, Pages pages, PortalLinks links, AttachmentStore store,
+      boolean https) {
     this.bus = bus;
     this.pages = pages;
     this.links = links;
     this.store = store;
+    this.https = https;
   }
 
   /** Reads replies with files, only within a portal session. */
@@ -69,7 +73,7 @@ public final class PortalRoutes {
           if (link.get().expired()) {
             refuse(ctx, "expired", owner);
           } else {
-            PortalSession.open(ctx, owner);
+            PortalSession.open(ctx, owner, https);
             ctx.redirect("/portal/messages/" + messageId);
           }
         })

@@ -1,5 +1,6 @@
 package casemail.http.portal;
 
+import casemail.http.Csrf;
 import casemail.message.Words;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -22,8 +23,9 @@ public final class PortalSession {
   private PortalSession() {
   }
 
-  static void open(RoutingContext ctx, JsonObject owner) {
+  static void open(RoutingContext ctx, JsonObject owner, boolean https) {
     ctx.session().regenerateId();
+    Csrf.renew(ctx);
     ctx.session().put(KEY, new JsonObject()
         .put("customer_id", owner.getLong("customer_id"))
         .put("language", owner.getString("language")));
@@ -32,7 +34,7 @@ public final class PortalSession {
         .setPath("/portal")
         .setMaxAge(LANGUAGE_COOKIE_SECONDS)
         .setHttpOnly(true)
-        .setSecure(ctx.request().isSSL())
+        .setSecure(https)
         .setSameSite(CookieSameSite.LAX));
   }
 

@@ -127,13 +127,15 @@ public final class DeliveryRoutes {
                 .put("rendered", delivery.getBoolean("rendered"))));
   }
 
+  /** Clears a bouncing address of a customer of the administration; 404 for any other. */
   private void clearBounce(RoutingContext ctx) {
     var customer = CaseRoutes.caseRequest(ctx, "customer");
     var request = new JsonObject()
         .put("administration_id", customer.getLong("administration_id"))
         .put("customer_id", customer.getLong("id"))
         .put("address", String.valueOf(ctx.request().getFormAttribute("address")));
-    bus.request(Addresses.BOUNCE_CLEAR, request)
+    bus.request(Addresses.CASE_GET, customer)
+        .compose(found -> bus.request(Addresses.BOUNCE_CLEAR, request))
         .onSuccess(cleared -> ctx.redirect("/customers/" + customer.getLong("id")
             + "?cleared=" + cleared.getInteger("cleared")))
         .onFailure(ctx::fail);

@@ -2,29 +2,50 @@ package casemail.http.staff;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import casemail.http.ClientAddress;
+import casemail.http.Csrf;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
+import casemail.security.LoginThrottle;
 import casemail.security.PasswordHasher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Staff sign-in and sign-out. A new session id is issued at sign-in. */
+/**
+ * Staff sign-in and sign-out. A new session id is issued at sign-in; sign-ins are throttled
+ * per account and per client address ({@link LoginThrottle}), a refused one answered 429 with
+ * the time to try again. A password hash made with older parameters is replaced on sign-in.
+ */
 public final class LoginRoutes {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
   /** Verified against when the email is unknown, so both cases take the same time. */
   private static final String DUMMY_HASH = PasswordHasher.hash("no such user");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
 
   private final Vertx vertx;
   private final Bus bus;
   private final Pages pages;
+  private final LoginThrottle throttle;
+  private final boolean trustForwardedFor;
 
-  public LoginRoutes(Vertx vertx, Pages pages) {
+  public LoginRoutes(Vertx vertx, Pages pages, LoginThrottle throttle,
+      boolean trustForwardedFor) {
     this.vertx = vertx;
     this.bus = new Bus(vertx);
     this.pages = pages;
+    this.throttle = throttle;
+    this.trustForwardedFor = trustForwardedFor;
   }
 
   public void mount(Router router) {
@@ -43,19 +64,59 @@ public final class LoginRoutes {
     var email = ctx.request().getFormAttribute("email");
     var password = ctx.request().getFormAttribute("password");
     var next = safeNext(ctx.request().getFormAttribute("next"));
+    var address = ClientAddress.of(ctx, trustForwardedFor);
+    var wait = throttle.begin(email, address);
+    if (wait.isPresent()) {
+      tooManyAttempts(ctx, email, next, wait.get());
+      return;
+    }
     findUser(email)
         .compose(user -> verify(password, user))
         .onSuccess(user -> {
           if (user == null) {
-            var model = new JsonObject().put("email", email).put("next", next)
-                .put("error", "The email address or password is not right.");
-            pages.render(ctx, 401, "staff/login", model);
+            refuse(ctx, 401, email, next, "The email address or password is not right.");
           } else {
+            throttle.succeeded(email, address);
             StaffSession.signIn(ctx, user);
-            ctx.redirect(next);
+            signedIn(ctx, next);
           }
         })
         .onFailure(ctx::fail);
+  }
+
+  /** To the page asked for; or, when the session had ended under a form, that form again. */
+  private void signedIn(RoutingContext ctx, String next) {
+    var resume = resume(ctx);
+    if (resume == null) {
+      ctx.redirect(next);
+    } else {
+      pages.render(ctx, "common/csrf-retry", resume);
+    }
+  }
+
+  /** The form kept while signing in again ({@code resume.*} fields), or null. */
+  private static JsonObject resume(RoutingContext ctx) {
+    var action = ctx.request().getFormAttribute("resume_action");
+    if (action == null || !safeNext(action).equals(action)) {
+      return null;
+    }
+    return new JsonObject().put("action", action).put("fields", Csrf.fields(ctx, "resume."));
+  }
+
+  private void tooManyAttempts(RoutingContext ctx, String email, String next, Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    long minutes = (seconds + 59) / 60;
+    var at = TIME.format(Instant.now().plusSeconds(seconds));
+    ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+    refuse(ctx, 429, email, next, "Too many sign-in attempts for this account or from this "
+        + "network. Try again in " + minutes + (minutes == 1 ? " minute" : " minutes")
+        + " (at " + at + ").");
+  }
+
+  private void refuse(RoutingContext ctx, int status, String email, String next, String error) {
+    var model = new JsonObject().put("email", email).put("next", next).put("error", error)
+        .put("resume", resume(ctx));
+    pages.render(ctx, status, "staff/login", model);
   }
 
   private void logout(RoutingContext ctx) {
@@ -71,7 +132,10 @@ public final class LoginRoutes {
         .recover(failure -> Future.succeededFuture(null));
   }
 
-  /** The user without its hash if the password matches, else null. Runs off the event loop. */
+  /**
+   * The user without its hash if the password matches, else null; a hash made with older
+   * parameters is replaced. Runs off the event loop.
+   */
   private Future<JsonObject> verify(String password, JsonObject user) {
     var hash = user == null ? DUMMY_HASH : user.getString("password_hash");
     return vertx.executeBlocking(() -> {
@@ -79,10 +143,19 @@ public final class LoginRoutes {
       if (!matches || user == null) {
         return null;
       }
+      if (PasswordHasher.needsRehash(hash)) {
+        rehash(user.getString("email"), PasswordHasher.hash(password));
+      }
       var signedIn = user.copy();
       signedIn.remove("password_hash");
       return signedIn;
     }, false);
+  }
+
+  private void rehash(String email, String newHash) {
+    bus.request(Addresses.USER_SET_PASSWORD,
+            new JsonObject().put("email", email).put("password_hash", newHash))
+        .onFailure(failure -> LOG.warn("Password hash not upgraded: {}", failure.getMessage()));
   }
 
   /** Only a local path: never an absolute URL, so login cannot redirect off-site. */

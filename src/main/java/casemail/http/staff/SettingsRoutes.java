@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** Settings → Administration (admins only): sender, signature, portal, tracking, payment. */
+/** Settings → Administration (admins only: checked for every /settings path by the HTTP verticle): sender, signature, portal, tracking, payment. */
 public final class SettingsRoutes {
 
   private final Bus bus;
@@ -21,7 +21,6 @@ public final class SettingsRoutes {
   }
 
   public void mount(Router router) {
-    router.route("/settings*").handler(StaffSession.adminRequired());
     router.get("/settings").handler(ctx -> ctx.redirect("/settings/administration"));
     router.get("/settings/administration").handler(this::show);
     router.post("/settings/administration").handler(this::save);

@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.stream.Collectors;
 
 /**
- * Settings → Messages (admins only): list, add, edit and delete standard messages. A refused
+ * Settings → Messages (admins only: checked for every /settings path by the HTTP verticle): list, add, edit and delete standard messages. A refused
  * form comes back with every problem next to its field and everything typed.
  */
 public final class StandardMessageRoutes {
@@ -31,7 +31,6 @@ public final class StandardMessageRoutes {
   }
 
   public void mount(Router router) {
-    router.route(LIST + "*").handler(StaffSession.adminRequired());
     router.get(LIST).handler(this::list);
     router.get(LIST + "/new").handler(ctx -> form(ctx, 200, null, new JsonObject(),
         new JsonObject().put("case_type", "")));
