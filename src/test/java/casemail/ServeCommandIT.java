@@ -62,7 +62,7 @@ class ServeCommandIT {
     var imported = CasemailProcess.run(env, "", "import", "--administration", "Globex",
         export.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    assertThat(imported.out()).contains("customers: 2 rows, 2 new", "invoices: 1 rows, 1 new");
+    assertThat(imported.out()).contains("customers: 2 rows, 2 new", "invoices: 1 row, 1 new");
     var added = CasemailProcess.run(env, "a-strong-password\n", "user", "add",
         "--administration", "Globex", "--email", "ops@globex.example", "--name", "Olga Ops",
         "--admin");
