@@ -13,7 +13,8 @@ final class OpenSql {
    * anonymously is never tracked per customer later, and turning tracking down takes effect
    * at once. Per delivery ('individual'): a row in opens and the delivery's aggregates.
    * 'anonymous': a count per batch and month only. 'off', unknown tokens and deliveries no
-   * email was built for: nothing.
+   * email was built for: nothing. The delivery ids come from the join with deliveries, which
+   * is what keeps opens consistent (they have no foreign key, see V91).
    */
   static final String STORE = """
       WITH hits AS (

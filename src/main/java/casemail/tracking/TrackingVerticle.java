@@ -2,6 +2,7 @@ package casemail.tracking;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import casemail.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * at once when {@value #STORE_MIN} have gathered, else every {@value #FLUSH_MS} ms; one store
  * at a time, so the database sets the pace. A batch from the HTTP side is acknowledged once
  * fewer than {@value #MAX_BACKLOG} opens wait here, so memory stays bounded under load and
- * nothing is dropped. A failed store is retried; at stop everything pending is stored.
+ * nothing is dropped ({@code casemail_opens_pending} shows the backlog). A failed store is
+ * retried; at stop everything pending is stored.
  */
 public final class TrackingVerticle extends VerticleBase {
 
@@ -29,7 +31,7 @@ public final class TrackingVerticle extends VerticleBase {
   private static final int STORE_MIN = 1_000;
   private static final int STORE_MAX = 5_000;
   private static final long FLUSH_MS = 200;
-  private static final int MAX_BACKLOG = 100_000;
+  private static final int MAX_BACKLOG = 250_000;
   private static final long STORE_TIMEOUT_MS = 30_000;
   private static final int STOP_ATTEMPTS = 5;
   private static final long STOP_RETRY_MS = 500;
@@ -48,6 +50,7 @@ public final class TrackingVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = new Bus(vertx);
+    Metrics.meters(vertx).gauge("casemail.opens.pending", this, TrackingVerticle::backlog);
     timer = vertx.setPeriodic(FLUSH_MS, id -> flush());
     return vertx.eventBus().<JsonObject>consumer(Addresses.OPEN_SEEN, this::onOpenSeen)
         .completion();
@@ -99,9 +102,14 @@ public final class TrackingVerticle extends VerticleBase {
 
   /** Acknowledges held batches while the backlog leaves room (all of them when stopping). */
   private void acknowledge() {
-    while (!held.isEmpty() && (stopped != null || pending.size() + storing < MAX_BACKLOG)) {
+    while (!held.isEmpty() && (stopped != null || backlog() < MAX_BACKLOG)) {
       held.poll().reply(new JsonObject());
     }
+  }
+
+  /** Opens not stored yet, being stored included; read by the metrics too. */
+  private int backlog() {
+    return pending.size() + storing;
   }
 
   private void flush() {
