@@ -110,8 +110,8 @@ final class OpenHandover {
 
   /**
    * Without a tracking verticle (not deployed, or gone) the batch is offered again a few
-   * times. Any other failure is a timeout: the tracking verticle holds the batch but is stuck
-   * behind the database, and it is counted as handed over, so that answers do not stall.
+   * times. After any other failure — a timeout: the tracking verticle holds the batch but is
+   * stuck behind the database — it counts as handed over, so that answers do not stall.
    */
   private void notAcknowledged(SeenOpens batch, int attempt, Throwable failure) {
     var noTracking = failure instanceof ReplyException reply
@@ -123,7 +123,7 @@ final class OpenHandover {
     if (noTracking) {
       LOG.error("{} opens lost: no tracking verticle took them", batch.size());
     } else {
-      LOG.warn("The tracking verticle did not acknowledge {} opens in time: {}", batch.size(),
+      LOG.warn("The tracking verticle did not acknowledge {} opens: {}", batch.size(),
           failure.getMessage());
     }
     acknowledged(batch);

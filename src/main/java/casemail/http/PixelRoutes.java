@@ -62,7 +62,14 @@ public final class PixelRoutes {
       return;
     }
     handover.seen(token, request.getHeader(HttpHeaders.USER_AGENT), purpose(request),
-        () -> gif(request.response()).end(GIF));
+        () -> answerIfOpen(request.response()));
+  }
+
+  /** An answer that waited for room may find its client gone; the load still counts. */
+  private static void answerIfOpen(HttpServerResponse response) {
+    if (!response.closed()) {
+      gif(response).end(GIF);
+    }
   }
 
   private static HttpServerResponse gif(HttpServerResponse response) {
