@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The running service: migrations applied, then the persistence, tracking, mailing and HTTP
  * verticles deployed in that order, and undeployed in the reverse order so that in-flight
- * sends finish and pending opens are stored before the database goes.
+ * sends finish and pending opens are stored before the database goes: the HTTP verticle stops
+ * taking requests and hands the pixel loads it collected to the tracking verticle, which
+ * stores everything before the persistence verticle closes its pool.
  */
 public final class Casemail {
 

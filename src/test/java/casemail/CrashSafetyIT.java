@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import casemail.launch.FreePort;
 import casemail.testing.CasemailProcess;
 import casemail.testing.Emails;
+import casemail.testing.Pixels;
 import casemail.testing.ScriptedSmtpServer;
 import casemail.testing.Sql;
 import casemail.testing.TestData;
 import casemail.testing.TestDatabases;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +19,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * The real jar through many deliveries: killed with {@code kill -9} mid-way and restarted, it
  * mails everything with no more duplicates than the sends in flight; stopped with SIGTERM
  * mid-way, it finishes and records its sends, so a restart mails the rest without any
- * duplicate; two instances on one database never mail the same delivery.
+ * duplicate, and it stores the opens it had just seen; two instances on one database never
+ * mail the same delivery.
  */
 class CrashSafetyIT {
 
@@ -92,6 +102,25 @@ class CrashSafetyIT {
   }
 
   @Test
+  void opensSeenRightBeforeSigtermAreStored() throws Exception {
+    var env = environment(0);
+    var tokens = storeSentDeliveries(300);
+    try (var casemail = serve(env); var mailClients = new MailClients(baseUrl(env), tokens)) {
+      awaitTrue(() -> mailClients.answered() >= 2000, "pixels loaded");
+
+      assertThat(casemail.terminate()).isEqualTo(143);
+      assertThat(casemail.log()).contains("Casemail stopped")
+          .doesNotContain("opens lost", "could not be stored");
+      mailClients.stop();
+
+      long stored = Sql.count(database, "SELECT count(*) FROM opens");
+      assertThat(stored).isBetween(mailClients.answered(), mailClients.sent());
+      assertThat(Sql.count(database, "SELECT sum(open_count) FROM deliveries"))
+          .isEqualTo(stored);
+    }
+  }
+
+  @Test
   void twoInstancesOnOneDatabaseNeverMailTheSameDelivery() throws Exception {
     var one = environment(0);
     var two = new HashMap<>(environment(0));
@@ -135,6 +164,19 @@ class CrashSafetyIT {
    * starts, as a batch is stored, so the mailing starts with all of them waiting.
    */
   private void storeMessages(int count) {
+    storeDeliveries(count, "'queued', md5(m.id::text || random()::text), NULL, NULL, NULL");
+  }
+
+  /** Deliveries as the mailer leaves them once sent, with pixel tokens known here. */
+  private List<String> storeSentDeliveries(int count) {
+    var prefix = UUID.randomUUID().toString().replace("-", "");
+    storeDeliveries(count, "'sent', '" + prefix + "-' || split_part(m.subject, ' ', 3), "
+        + "'{\"tracking_mode\": \"individual\"}', now(), now()");
+    return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + "-" + i).toList();
+  }
+
+  /** {@code delivery}: status, tracking token, render, rendered_at and sent_at, as SQL. */
+  private void storeDeliveries(int count, String delivery) {
     Sql.execute(database, """
         WITH a AS (SELECT id FROM administrations WHERE name = '%s'),
         c AS (SELECT id FROM customers WHERE number = 'C10003'),
@@ -145,13 +187,13 @@ class CrashSafetyIT {
           SELECT (SELECT id FROM a), (SELECT id FROM c), 'customer', (SELECT id FROM c),
             (SELECT id FROM u), 'Crash check ' || g, 'Please pay.'
           FROM generate_series(1, %d) g
-          RETURNING id
+          RETURNING id, subject
         )
-        INSERT INTO deliveries (administration_id, message_id, to_addresses, status,
-          message_id_header, tracking_token)
-        SELECT (SELECT id FROM a), m.id, ARRAY['m-' || m.id || '@example.test'], 'queued',
-          '<' || gen_random_uuid() || '@acme.example>', md5(m.id::text || random()::text)
-        FROM m""".formatted(TestData.ADMINISTRATION, TestData.ADMIN_EMAIL, count));
+        INSERT INTO deliveries (administration_id, message_id, to_addresses, message_id_header,
+          status, tracking_token, render, rendered_at, sent_at)
+        SELECT (SELECT id FROM a), m.id, ARRAY['m-' || m.id || '@example.test'],
+          '<' || gen_random_uuid() || '@acme.example>', %s
+        FROM m""".formatted(TestData.ADMINISTRATION, TestData.ADMIN_EMAIL, count, delivery));
   }
 
   /** Messages through the API, each to an address of its own. */
@@ -171,6 +213,62 @@ class CrashSafetyIT {
           .build();
       var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+  }
+
+  /**
+   * Mail clients loading the pixels of {@code tokens} over and over, eight at a time, until
+   * stopped or refused: how many loads they sent, and how many got their GIF.
+   */
+  private static final class MailClients implements AutoCloseable {
+
+    private final HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private volatile boolean stopped;
+
+    MailClients(String baseUrl, List<String> tokens) {
+      for (int i = 0; i < 8; i++) {
+        threads.execute(() -> load(baseUrl, tokens));
+      }
+    }
+
+    private void load(String baseUrl, List<String> tokens) {
+      while (!stopped) {
+        var token = tokens.get((int) (sent.getAndIncrement() % tokens.size()));
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/o/" + token + ".gif"))
+            .header("User-Agent", Pixels.APPLE_MAIL).build();
+        try {
+          if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            answered.incrementAndGet();
+          }
+        } catch (IOException e) {
+          Emails.sleep(10);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long sent() {
+      return sent.get();
+    }
+
+    long answered() {
+      return answered.get();
+    }
+
+    void stop() throws InterruptedException {
+      stopped = true;
+      threads.shutdown();
+      threads.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop();
     }
   }
 

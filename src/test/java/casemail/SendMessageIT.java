@@ -6,6 +6,7 @@ import casemail.testing.Browser;
 import casemail.testing.Cases;
 import casemail.testing.Emails;
 import casemail.testing.Eventually;
+import casemail.testing.Pixels;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
 import jakarta.mail.internet.InternetAddress;
@@ -92,15 +93,15 @@ class SendMessageIT {
     var invoice = Cases.invoice(app, "2026-000023");
     var staff = signedIn();
     send(staff, "/invoices/" + invoice, subject, "Hello");
-    var html = Jsoup.parse(Emails.part(Emails.withSubject(app, subject), "text/html"));
+    var pixelUrl = Pixels.in(Emails.withSubject(app, subject));
 
-    var pixel = app.browser().get(html.select("img").attr("src").substring(app.url("").length()));
+    var pixel = Pixels.get(pixelUrl, Pixels.APPLE_MAIL);
 
     assertThat(pixel.status()).isEqualTo(200);
     assertThat(pixel.header("Content-Type")).isEqualTo("image/gif");
     assertThat(pixel.header("Cache-Control")).contains("no-store");
     var entry = Eventually.get(() -> staff.open("/invoices/" + invoice).document()
-        .select(".entry").first().text(), text -> text.contains("Opened"));
+        .select(".entry").first().text(), text -> text.contains("Opened in a mail client"));
     assertThat(entry).contains("(1×)");
   }
 

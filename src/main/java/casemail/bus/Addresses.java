@@ -159,7 +159,8 @@ public final class Addresses {
 
   /**
    * {@code {administration_id, id}} → {@code {total, sent, failed, portal_only, pending,
-   * done}} from the state of each of the batch's deliveries; 404.
+   * done}} from the state of each of the batch's deliveries, and {@code anonymous_opens}:
+   * {@code {person_opens, automated_opens}} counted for the batch, or null; 404.
    */
   public static final String BATCH_PROGRESS = "persistence.batch.progress";
 
@@ -172,7 +173,11 @@ public final class Addresses {
   /** Event, published: deliveries were queued and the mailer may look for work. */
   public static final String DELIVERY_QUEUED = "persistence.delivery.queued";
 
-  /** {@code {opens: [{token, at, client_class}]}} → {@code {stored}}; unknown tokens skipped. */
+  /**
+   * {@code {tokens, at, client_classes}} (columns; {@code at} in epoch milliseconds) →
+   * {@code {stored, counted}}: opens stored per delivery, and opens counted per batch only
+   * (tracking mode 'anonymous'); unknown tokens and tracking 'off' are skipped.
+   */
   public static final String OPEN_STORE = "persistence.open.store";
 
   /** {@code {customer_id}} → the portal's view of a customer: invoices and messages. */
@@ -232,7 +237,11 @@ public final class Addresses {
   /** {@code {}} → {@code {ok: true}} once the database answers; 503 otherwise. */
   public static final String DATABASE_PING = "persistence.database.ping";
 
-  /** Fire and forget: {@code {token, at, user_agent}} a pixel load seen by the HTTP side. */
+  /**
+   * {@code {tokens, at, user_agents, purposes}}: pixel loads the HTTP side saw, a batch in
+   * columns ({@code casemail.tracking.SeenOpens}) → {@code {}} once the tracking verticle has
+   * room for them, which is how it slows the HTTP side down under load.
+   */
   public static final String OPEN_SEEN = "tracking.open.seen";
 
   /** {@code {}} → {@code {items}}: the emails the embedded capture mailbox received. */

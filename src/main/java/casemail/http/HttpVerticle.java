@@ -26,6 +26,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -37,12 +38,14 @@ import java.util.List;
 
 /**
  * Serves staff pages, the portal, the tracking pixel and the JSON API. Talks to the other
- * verticles only over the event bus. Reads the HTTP port, base URL, secret and portal link
- * validity from the settings; deployed last, so {@code /health} answers only when all is up.
+ * verticles only over the event bus; pixel loads go to the tracking verticle in batches
+ * ({@link OpenHandover}). Reads the HTTP port, base URL, secret and portal link validity from
+ * the settings; deployed last, so {@code /health} answers only when all is up.
  */
 public final class HttpVerticle extends VerticleBase {
 
   private static final long FORM_LIMIT = 1024 * 1024;
+  private static final int COMPRESSION_THRESHOLD = 1024;
   private static final long SESSION_TIMEOUT_MS = Duration.ofHours(8).toMillis();
   /** Staff pages: a signed-in user of the administration. */
   private static final String STAFF_PATHS =
@@ -55,6 +58,7 @@ public final class HttpVerticle extends VerticleBase {
   private final LoginThrottle throttle;
   private HttpServer server;
   private Router router;
+  private OpenHandover opens;
 
   /** {@code throttle}: shared by every instance, so the sign-in limits hold per process. */
   public HttpVerticle(Settings settings, boolean devMailbox, LoginThrottle throttle) {
@@ -69,21 +73,45 @@ public final class HttpVerticle extends VerticleBase {
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
     var store = new AttachmentStore(vertx, settings.uploadsDir());
     var writer = new MessageWriter(bus, links, settings.baseUrl());
-    var options = new HttpServerOptions().setCompressionSupported(true)
-        // A message's text is one form field of up to 100,000 characters.
-        .setMaxFormAttributeSize((int) FORM_LIMIT);
+    opens = new OpenHandover(vertx);
     return new ApiRoutes(bus, links, settings.baseUrl(), store, writer).router(vertx)
         .compose(api -> {
           router = router(bus, links, api, store, writer);
-          return vertx.createHttpServer(options).requestHandler(router)
+          return vertx.createHttpServer(options())
+              .requestHandler(requests(new PixelRoutes(opens), router))
               .listen(settings.httpPort());
         })
         .onSuccess(listening -> server = listening);
   }
 
+  /** Stops taking requests, then hands the last pixel loads to the tracking verticle. */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    var closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.compose(ignored -> opens.close());
+  }
+
+  private static HttpServerOptions options() {
+    return new HttpServerOptions()
+        .setCompressionSupported(true)
+        // Smaller bodies (the pixel, most JSON) grow or barely shrink, at a cost per response.
+        .setCompressionContentSizeThreshold(COMPRESSION_THRESHOLD)
+        // No WebSockets here: their extension handler would sit in every connection's pipeline.
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
+        // A message's text is one form field of up to 100,000 characters.
+        .setMaxFormAttributeSize((int) FORM_LIMIT);
+  }
+
+  /** The pixel is answered before the router; everything else goes through it. */
+  private static Handler<HttpServerRequest> requests(PixelRoutes pixel, Router router) {
+    return request -> {
+      if (PixelRoutes.isPixel(request)) {
+        pixel.answer(request);
+      } else {
+        router.handle(request);
+      }
+    };
   }
 
   /** The port actually listened on (useful when configured as 0). */
@@ -109,7 +137,6 @@ public final class HttpVerticle extends VerticleBase {
     var sessions = sessions();
     var pages = new Pages(vertx, sessions);
     var failures = new Failures(pages);
-    new PixelRoutes(vertx).mount(router);
     router.route().handler(SecurityHeaders.all());
     new HealthRoutes(bus, Metrics.registry(vertx)).mount(router);
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()

@@ -1,69 +1,112 @@
 package casemail.http;
 
-import casemail.bus.Addresses;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
- * {@code GET|HEAD /o/{token}.gif}: answers at once, from memory, with a 43-byte transparent GIF
- * that no cache keeps — for any token, known or not. A well-formed token is handed to the
- * tracking verticle over the event bus; the request never waits on the database.
+ * {@code GET|HEAD /o/{token}.gif}: a 43-byte transparent GIF from memory that no cache keeps,
+ * the same for every path under {@code /o/} — a known token, an unknown or a malformed one —
+ * so an answer tells nothing about a token. A GET of a well-formed token is handed to the
+ * tracking verticle through {@link OpenHandover}; the answer never waits on the database.
+ *
+ * <p>It is the busiest endpoint (every email, image proxy and re-open), so it is answered
+ * before the router, with header values encoded once: no routing context, session, security
+ * headers (nothing here is a page) or compression (the GIF is smaller than its gzip).
  */
 public final class PixelRoutes {
 
   static final Buffer GIF = Buffer.buffer(Base64.getDecoder().decode(
       "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="));
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-  private static final String LENGTH = String.valueOf(GIF.length());
+  private static final String PREFIX = "/o/";
+  private static final String SUFFIX = ".gif";
+  private static final int MIN_TOKEN = 16;
+  private static final int MAX_TOKEN = 64;
+  private static final CharSequence IMAGE_GIF = HttpHeaders.createOptimized("image/gif");
+  private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store, max-age=0");
+  private static final CharSequence LENGTH = HttpHeaders.createOptimized(
+      String.valueOf(GIF.length()));
+  private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.CACHE_CONTROL;
+  private static final CharSequence CONTENT_TYPE_OPTIONS =
+      HttpHeaders.createOptimized("X-Content-Type-Options");
 
-  private final EventBus eventBus;
+  private final OpenHandover handover;
 
-  public PixelRoutes(Vertx vertx) {
-    this.eventBus = vertx.eventBus();
+  PixelRoutes(OpenHandover handover) {
+    this.handover = handover;
   }
 
-  public void mount(Router router) {
-    router.route(HttpMethod.GET, "/o/:file").handler(this::pixel);
-    router.route(HttpMethod.HEAD, "/o/:file").handler(this::pixel);
+  /** Whether the request is for the pixel, which {@link #answer} serves. */
+  static boolean isPixel(HttpServerRequest request) {
+    var path = request.path();
+    return path != null && path.startsWith(PREFIX);
   }
 
-  private void pixel(RoutingContext ctx) {
-    var file = ctx.pathParam("file");
-    if (file.endsWith(".gif")) {
-      var token = file.substring(0, file.length() - 4);
-      if (TOKEN.matcher(token).matches() && ctx.request().method() == HttpMethod.GET) {
-        eventBus.send(Addresses.OPEN_SEEN, new JsonObject()
-            .put("token", token)
-            .put("at", Instant.now().toString())
-            .put("user_agent", ctx.request().getHeader("User-Agent"))
-            .put("purpose", purpose(ctx)));
+  void answer(HttpServerRequest request) {
+    var method = request.method();
+    if (method == HttpMethod.HEAD) {
+      gif(request.response()).end();
+      return;
+    }
+    if (method != HttpMethod.GET) {
+      request.response().setStatusCode(405).putHeader(HttpHeaders.ALLOW, "GET, HEAD").end();
+      return;
+    }
+    var token = token(request.path());
+    if (token == null) {
+      gif(request.response()).end(GIF);
+      return;
+    }
+    handover.seen(token, request.getHeader(HttpHeaders.USER_AGENT), purpose(request),
+        () -> answerIfOpen(request.response()));
+  }
+
+  /** An answer that waited for room may find its client gone; the load still counts. */
+  private static void answerIfOpen(HttpServerResponse response) {
+    if (!response.closed()) {
+      gif(response).end(GIF);
+    }
+  }
+
+  private static HttpServerResponse gif(HttpServerResponse response) {
+    var headers = response.headers();
+    headers.set(HttpHeaders.CONTENT_TYPE, IMAGE_GIF);
+    headers.set(CACHE_CONTROL, NO_STORE);
+    headers.set(HttpHeaders.CONTENT_LENGTH, LENGTH);
+    headers.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
+    return response;
+  }
+
+  /** The token of {@code /o/<token>.gif}: 16 to 64 URL-safe base64 characters; else null. */
+  static String token(String path) {
+    int end = path.length() - SUFFIX.length();
+    int length = end - PREFIX.length();
+    if (length < MIN_TOKEN || length > MAX_TOKEN || !path.endsWith(SUFFIX)) {
+      return null;
+    }
+    for (int i = PREFIX.length(); i < end; i++) {
+      if (!isTokenCharacter(path.charAt(i))) {
+        return null;
       }
     }
-    ctx.response()
-        .putHeader("Content-Type", "image/gif")
-        .putHeader("Cache-Control", "no-store, max-age=0")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Content-Length", LENGTH);
-    if (ctx.request().method() == HttpMethod.HEAD) {
-      ctx.response().end();
-    } else {
-      ctx.response().end(GIF);
-    }
+    return path.substring(PREFIX.length(), end);
   }
 
-  private static String purpose(RoutingContext ctx) {
-    var purpose = ctx.request().getHeader("Purpose");
+  private static boolean isTokenCharacter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        || c == '-' || c == '_';
+  }
+
+  /** A prefetch hint, if the client sent one. */
+  private static String purpose(HttpServerRequest request) {
+    var purpose = request.getHeader("Purpose");
     if (purpose == null) {
-      purpose = ctx.request().getHeader("Sec-Purpose");
+      purpose = request.getHeader("Sec-Purpose");
     }
-    return purpose == null ? ctx.request().getHeader("X-Moz") : purpose;
+    return purpose == null ? request.getHeader("X-Moz") : purpose;
   }
 }

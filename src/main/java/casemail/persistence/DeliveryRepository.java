@@ -81,7 +81,10 @@ public final class DeliveryRepository {
     });
   }
 
-  /** {@code {total, sent, failed, portal_only, pending, done}}; 404 unknown batch. */
+  /**
+   * {@code {total, sent, failed, portal_only, pending, done, anonymous_opens}}; 404 unknown
+   * batch.
+   */
   public Future<JsonObject> batchProgress(JsonObject request) {
     var id = MessageRepository.parseId(request.getString("id"));
     var tuple = Tuple.of(request.getLong("administration_id"), id);
@@ -96,7 +99,8 @@ public final class DeliveryRepository {
           .put("failed", row.getLong("failed"))
           .put("portal_only", row.getLong("portal_only"))
           .put("pending", row.getLong("pending"))
-          .put("done", row.getLong("pending") == 0);
+          .put("done", row.getLong("pending") == 0)
+          .put("anonymous_opens", row.getJsonObject("anonymous_opens"));
     });
   }
 

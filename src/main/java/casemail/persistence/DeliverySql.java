@@ -107,13 +107,18 @@ final class DeliverySql {
       FROM deliveries
       WHERE status IN ('queued', 'sending')""";
 
-  /** A batch's progress from the state of each of its deliveries. */
+  /**
+   * A batch's progress from the state of each of its deliveries, and its anonymous opens (if
+   * it was sent with tracking mode 'anonymous').
+   */
   static final String BATCH_PROGRESS = """
       SELECT count(DISTINCT m.id) AS total,
         count(d.id) FILTER (WHERE d.status = 'sent') AS sent,
         count(d.id) FILTER (WHERE d.status IN ('failed', 'uncertain')) AS failed,
         count(d.id) FILTER (WHERE d.status = 'not_emailed') AS portal_only,
-        count(d.id) FILTER (WHERE d.status IN ('queued', 'sending')) AS pending
+        count(d.id) FILTER (WHERE d.status IN ('queued', 'sending')) AS pending,
+      """ + OpenSql.batchOpens("b.id") + """
+         AS anonymous_opens
       FROM batches b
       LEFT JOIN messages m ON m.batch_id = b.id
       LEFT JOIN deliveries d ON d.message_id = m.id

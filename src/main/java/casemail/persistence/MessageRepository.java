@@ -183,6 +183,8 @@ public final class MessageRepository {
         .put("read_at", Rows.instant(row, "read_at"))
         .put("deliveries", row.getJsonArray("deliveries"))
         .put("attachments", row.getJsonArray("attachments"))
-        .put("portal_views", row.getJsonArray("portal_views"));
+        .put("portal_views", row.getJsonArray("portal_views"))
+        .put("replies", row.getJsonArray("replies"))
+        .put("batch_opens", row.getJsonObject("batch_opens"));
   }
 }

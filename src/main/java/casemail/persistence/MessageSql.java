@@ -16,8 +16,8 @@ final class MessageSql {
       """;
 
   /**
-   * A message with its deliveries, portal views and attachments as JSON arrays, for timelines,
-   * the portal and the API.
+   * A message with its deliveries, portal views, replies' times and attachments as JSON arrays
+   * (and its batch's anonymous opens), for timelines, the portal and the API.
    */
   static final String SELECT = """
       SELECT m.id, m.customer_id, m.case_type, m.case_id, m.direction, m.subject, m.body,
@@ -30,8 +30,11 @@ final class MessageSql {
             'id', d.id, 'to', d.to_addresses, 'cc', d.cc_addresses, 'bcc', d.bcc_addresses,
             'status', d.status, 'error', d.error, 'sent_at', d.sent_at,
             'first_opened_at', d.first_opened_at, 'last_opened_at', d.last_opened_at,
-            'open_count', d.open_count, 'attempts', d.attempts, 'created_at', d.created_at,
-            'recipients', d.recipients
+            'open_count', d.open_count, 'person_open_count', d.person_open_count,
+            'first_person_opened_at', d.first_person_opened_at,
+            'last_person_opened_at', d.last_person_opened_at,
+            'tracking_mode', d.render->>'tracking_mode',
+            'attempts', d.attempts, 'created_at', d.created_at, 'recipients', d.recipients
           ) ORDER BY d.created_at), '[]'::json)
           FROM deliveries d
           WHERE d.message_id = m.id
@@ -41,6 +44,13 @@ final class MessageSql {
           FROM portal_views v
           WHERE v.message_id = m.id
         ) AS portal_views,
+        (
+          SELECT COALESCE(json_agg(r.created_at ORDER BY r.created_at), '[]'::json)
+          FROM messages r
+          WHERE r.in_reply_to = m.id
+        ) AS replies,
+        """ + OpenSql.batchOpens("m.batch_id") + """
+         AS batch_opens,
       """ + MessageSql.ATTACHMENTS + """
       FROM messages m
       JOIN customers c ON c.id = m.customer_id

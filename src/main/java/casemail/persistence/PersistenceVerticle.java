@@ -105,7 +105,7 @@ public final class PersistenceVerticle extends VerticleBase {
         bus.consume(Addresses.BATCH_PROGRESS, deliveries::batchProgress),
         bus.consume(Addresses.OPEN_STORE, request -> opens.store(request)
             .onSuccess(reply -> Metrics.meters(vertx).counter("casemail.opens")
-                .increment(reply.getLong("stored")))),
+                .increment(reply.getLong("stored") + reply.getLong("counted")))),
         registerResend(bus)));
   }
 

@@ -2,76 +2,171 @@ package casemail.tracking;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
+import casemail.metrics.Metrics;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives pixel loads from the HTTP side ({@link Addresses#OPEN_SEEN}, fire and forget),
- * classifies each, and writes them in batches through {@link Addresses#OPEN_STORE} — when
- * enough have gathered or a short time has passed, and at stop, so no open is lost.
+ * Receives pixel loads from the HTTP side in batches ({@link Addresses#OPEN_SEEN}), classifies
+ * each ({@link OpenClassifier}; the user agent goes no further) and stores them through
+ * {@link Addresses#OPEN_STORE} in multi-row statements of up to {@value #STORE_MAX} opens:
+ * at once when {@value #STORE_MIN} have gathered, else every {@value #FLUSH_MS} ms; one store
+ * at a time, so the database sets the pace. A batch from the HTTP side is acknowledged once
+ * fewer than {@value #MAX_BACKLOG} opens wait here, so memory stays bounded under load and
+ * nothing is dropped ({@code casemail_opens_pending} shows the backlog). A failed store is
+ * retried; at stop everything pending is stored.
  */
 public final class TrackingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrackingVerticle.class);
-  private static final int BATCH_SIZE = 1000;
+  private static final int STORE_MIN = 1_000;
+  private static final int STORE_MAX = 5_000;
   private static final long FLUSH_MS = 200;
+  private static final int MAX_BACKLOG = 250_000;
   private static final long STORE_TIMEOUT_MS = 30_000;
+  private static final int STOP_ATTEMPTS = 5;
+  private static final long STOP_RETRY_MS = 500;
+  private static final int KNOWN_AGENTS = 10_000;
 
-  private final List<JsonObject> pending = new ArrayList<>();
+  private final PendingOpens pending = new PendingOpens();
+  private final Deque<Message<JsonObject>> held = new ArrayDeque<>();
+  private final Map<String, String> agentClasses = new HashMap<>();
   private Bus bus;
-  private Future<Void> storing = Future.succeededFuture();
+  private long timer;
+  private int storing;
+  private boolean failing;
+  private Promise<Void> stopped;
+  private int stopFailures;
 
   @Override
   public Future<?> start() {
     bus = new Bus(vertx);
-    vertx.setPeriodic(FLUSH_MS, id -> flush());
+    Metrics.meters(vertx).gauge("casemail.opens.pending", this, TrackingVerticle::backlog);
+    timer = vertx.setPeriodic(FLUSH_MS, id -> flush());
     return vertx.eventBus().<JsonObject>consumer(Addresses.OPEN_SEEN, this::onOpenSeen)
         .completion();
   }
 
+  /** Stores everything pending, retrying a failed store a few times, before it completes. */
   @Override
   public Future<?> stop() {
-    return flush();
+    vertx.cancelTimer(timer);
+    stopped = Promise.promise();
+    continueStopping();
+    return stopped.future();
   }
 
   private void onOpenSeen(Message<JsonObject> message) {
-    var seen = message.body();
-    pending.add(new JsonObject()
-        .put("token", seen.getString("token"))
-        .put("at", seen.getString("at"))
-        .put("client_class",
-            OpenClassifier.classify(seen.getString("user_agent"), seen.getString("purpose"))));
-    if (pending.size() >= BATCH_SIZE) {
-      flush();
+    SeenOpens seen;
+    try {
+      seen = SeenOpens.fromJson(message.body());
+    } catch (RuntimeException e) {
+      message.fail(400, "Not a batch of pixel loads");
+      return;
+    }
+    for (int i = 0; i < seen.size(); i++) {
+      pending.add(seen.token(i), seen.at(i), classify(seen.userAgent(i), seen.purpose(i)));
+    }
+    held.add(message);
+    acknowledge();
+    if (pending.size() >= STORE_MIN && storing == 0) {
+      store();
     }
   }
 
-  /** Stores what is pending after any store under way, one batch at a time. */
-  private Future<Void> flush() {
+  /** Mail clients and proxies send few distinct user agents: each is classified once. */
+  private String classify(String userAgent, String purpose) {
+    if (purpose != null || userAgent == null) {
+      return OpenClassifier.classify(userAgent, purpose);
+    }
+    var known = agentClasses.get(userAgent);
+    if (known != null) {
+      return known;
+    }
+    if (agentClasses.size() >= KNOWN_AGENTS) {
+      agentClasses.clear();
+    }
+    var clientClass = OpenClassifier.classify(userAgent, null);
+    agentClasses.put(userAgent, clientClass);
+    return clientClass;
+  }
+
+  /** Acknowledges held batches while the backlog leaves room (all of them when stopping). */
+  private void acknowledge() {
+    while (!held.isEmpty() && (stopped != null || backlog() < MAX_BACKLOG)) {
+      held.poll().reply(new JsonObject());
+    }
+  }
+
+  /** Opens not stored yet, being stored included; read by the metrics too. */
+  private int backlog() {
+    return pending.size() + storing;
+  }
+
+  private void flush() {
+    if (!pending.isEmpty() && storing == 0) {
+      store();
+    }
+  }
+
+  private void store() {
+    var opens = pending.take(STORE_MAX);
+    storing = PendingOpens.size(opens);
+    bus.request(Addresses.OPEN_STORE, opens, STORE_TIMEOUT_MS)
+        .onSuccess(reply -> stored())
+        .onFailure(failure -> notStored(opens, failure));
+  }
+
+  private void stored() {
+    storing = 0;
+    if (failing) {
+      failing = false;
+      LOG.info("Opens are stored again");
+    }
+    acknowledge();
+    if (stopped != null) {
+      continueStopping();
+    } else if (pending.size() >= STORE_MIN) {
+      store();
+    }
+  }
+
+  // LIMITATION: a store that timed out may still have been committed; storing it again then
+  // counts those opens twice. Losing them would be worse.
+  private void notStored(JsonObject opens, Throwable failure) {
+    storing = 0;
+    pending.putBack(opens);
+    if (!failing) {
+      failing = true;
+      LOG.warn("Could not store {} opens, retrying: {}", PendingOpens.size(opens),
+          failure.getMessage());
+    }
+    if (stopped != null && ++stopFailures < STOP_ATTEMPTS) {
+      vertx.setTimer(STOP_RETRY_MS, id -> continueStopping());
+    } else if (stopped != null) {
+      LOG.error("{} opens could not be stored before stopping", pending.size());
+      stopped.complete();
+    }
+  }
+
+  private void continueStopping() {
+    acknowledge();
+    if (storing > 0) {
+      return;
+    }
     if (pending.isEmpty()) {
-      return storing;
+      stopped.tryComplete();
+    } else {
+      store();
     }
-    var batch = new JsonArray(new ArrayList<>(pending));
-    pending.clear();
-    storing = storing.compose(ignored -> store(batch));
-    return storing;
-  }
-
-  private Future<Void> store(JsonArray batch) {
-    var request = new JsonObject().put("opens", batch);
-    return bus.request(Addresses.OPEN_STORE, request, STORE_TIMEOUT_MS)
-        .<Void>mapEmpty()
-        .recover(failure -> {
-          LOG.warn("Could not store {} opens, will retry: {}", batch.size(), failure.getMessage());
-          batch.forEach(open -> pending.add((JsonObject) open));
-          return Future.succeededFuture();
-        });
   }
 }

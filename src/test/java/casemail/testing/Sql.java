@@ -2,17 +2,25 @@ package casemail.testing;
 
 import casemail.persistence.Migrations;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Plain JDBC on a test database, to look at stored state the API does not show. */
 public final class Sql {
+
+  private interface Column<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
 
   private Sql() {
   }
 
   /** The first column of the first row of {@code query}, as a long. */
   public static long count(String databaseUrl, String query) {
-    return Long.parseLong(text(databaseUrl, query));
+    return first(databaseUrl, query, rows -> {
+      rows.next();
+      return rows.getLong(1);
+    });
   }
 
   /**
@@ -38,14 +46,17 @@ public final class Sql {
         ) all_rows""");
   }
 
-  /** The first column of the first row of {@code query}, as text. */
+  /** The first column of the first row of {@code query}, as text (null if no row). */
   public static String text(String databaseUrl, String query) {
+    return first(databaseUrl, query, rows -> rows.next() ? rows.getString(1) : null);
+  }
+
+  private static <T> T first(String databaseUrl, String query, Column<T> column) {
     var url = Migrations.DatabaseUrl.parse(databaseUrl);
     try (var connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         var statement = connection.createStatement();
         var rows = statement.executeQuery(query)) {
-      rows.next();
-      return rows.getString(1);
+      return column.read(rows);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot run: " + query, e);
     }

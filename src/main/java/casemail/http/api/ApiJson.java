@@ -43,7 +43,7 @@ final class ApiJson {
   JsonObject message(JsonObject message, String portalUrl) {
     var caseRef = message.getJsonObject("case");
     var views = message.getJsonArray("portal_views");
-    var firstView = views.isEmpty() ? null : formats.iso(views.getString(0));
+    var firstView = first(views);
     var json = new JsonObject()
         .put("id", message.getString("id"))
         .put("case", new JsonObject()
@@ -57,11 +57,23 @@ final class ApiJson {
         .put("in_reply_to", message.getString("in_reply_to"))
         .put("read_at", formats.iso(message.getString("read_at")))
         .put("deliveries", deliveries(message.getJsonArray("deliveries"), firstView))
+        .put("portal_views", isoTimes(views))
+        .put("replied_at", first(message.getJsonArray("replies", new JsonArray())))
         .put("attachments", attachments(message.getJsonArray("attachments", new JsonArray())));
     if (portalUrl != null) {
       json.put("portal_url", portalUrl);
     }
     return json;
+  }
+
+  private JsonArray isoTimes(JsonArray instants) {
+    var times = new JsonArray();
+    instants.forEach(instant -> times.add(formats.iso((String) instant)));
+    return times;
+  }
+
+  private String first(JsonArray instants) {
+    return instants.isEmpty() ? null : formats.iso(instants.getString(0));
   }
 
   private static JsonArray attachments(JsonArray attachments) {
@@ -103,7 +115,13 @@ final class ApiJson {
     return items;
   }
 
+  /**
+   * {@code open_count} and {@code first_opened_at} count every load of the pixel; the
+   * {@code person_} fields only a mail client's, {@code automated_open_count} the rest.
+   */
   JsonObject delivery(JsonObject delivery, String portalViewedAt) {
+    int opens = delivery.getInteger("open_count", 0);
+    int personOpens = delivery.getInteger("person_open_count", 0);
     return new JsonObject()
         .put("id", delivery.getString("id"))
         .put("to", delivery.getJsonArray("to"))
@@ -113,7 +131,11 @@ final class ApiJson {
         .put("error", delivery.getString("error"))
         .put("sent_at", formats.iso(delivery.getString("sent_at")))
         .put("first_opened_at", formats.iso(delivery.getString("first_opened_at")))
-        .put("open_count", delivery.getInteger("open_count"))
+        .put("open_count", opens)
+        .put("tracking_mode", delivery.getString("tracking_mode"))
+        .put("person_open_count", personOpens)
+        .put("first_person_opened_at", formats.iso(delivery.getString("first_person_opened_at")))
+        .put("automated_open_count", opens - personOpens)
         .put("portal_viewed_at", portalViewedAt)
         .put("recipients", recipients(delivery));
   }

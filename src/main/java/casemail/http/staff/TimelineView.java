@@ -65,7 +65,8 @@ final class TimelineView {
         .put("otherCase", !caseRef.getString("type").equals(caseType))
         .put("caseLabel", label(caseRef))
         .put("caseUrl", caseUrl(caseRef))
-        .put("deliveries", deliveries(message.getJsonArray("deliveries"), caseUrl(caseRef)))
+        .put("deliveries", deliveries(message.getJsonArray("deliveries"), caseUrl(caseRef),
+            message.getJsonObject("batch_opens")))
         .put("hasSeveralDeliveries", message.getJsonArray("deliveries").size() > 1)
         .put("resendUrl", caseUrl(caseRef) + "/messages/" + message.getString("id") + "/resend")
         .put("resendTo", lastAddresses(message.getJsonArray("deliveries")))
@@ -73,6 +74,7 @@ final class TimelineView {
             new JsonArray())))
         .put("portalViews", times(views))
         .put("viewedInPortal", !views.isEmpty())
+        .put("replies", times(message.getJsonArray("replies", new JsonArray())))
         .put("portalLink", notEmailed(message) ? new JsonObject()
             .put("url", portalUrl.apply(message.getString("id")))
             .put("days", portalLinkDays) : null);
@@ -85,12 +87,12 @@ final class TimelineView {
             .allMatch(delivery -> "not_emailed".equals(delivery.getString("status")));
   }
 
-  private JsonArray deliveries(JsonArray deliveries, String caseUrl) {
+  private JsonArray deliveries(JsonArray deliveries, String caseUrl, JsonObject batchOpens) {
     var views = new JsonArray();
     deliveries.forEach(item -> {
       var delivery = (JsonObject) item;
       var status = delivery.getString("status");
-      views.add(new JsonObject()
+      views.add(opens(delivery, batchOpens)
           .put("id", delivery.getString("id"))
           .put("viewUrl", caseUrl + "/deliveries/" + delivery.getString("id") + "/email")
           .put("createdAt", formats.dateTime(delivery.getString("created_at")))
@@ -101,12 +103,35 @@ final class TimelineView {
           .put("status", status)
           .put("statusLabel", statusLabel(status))
           .put("error", delivery.getString("error"))
-          .put("sentAt", formats.dateTime(delivery.getString("sent_at")))
-          .put("opened", delivery.getInteger("open_count", 0) > 0)
-          .put("firstOpenedAt", formats.dateTime(delivery.getString("first_opened_at")))
-          .put("openCount", delivery.getInteger("open_count", 0)));
+          .put("sentAt", formats.dateTime(delivery.getString("sent_at"))));
     });
     return views;
+  }
+
+  /**
+   * What the pixel says, by the tracking mode the email was sent with: loads by a mail client
+   * (first and last time, how often) apart from automated ones, which say nothing of a reader;
+   * with anonymous tracking only the batch's counts; with tracking off nothing.
+   */
+  private JsonObject opens(JsonObject delivery, JsonObject batchOpens) {
+    var mode = delivery.getString("tracking_mode");
+    int all = delivery.getInteger("open_count", 0);
+    int person = delivery.getInteger("person_open_count", 0);
+    var view = new JsonObject()
+        .put("tracked", "individual".equals(mode))
+        .put("anonymous", "anonymous".equals(mode))
+        .put("untracked", "off".equals(mode));
+    if ("anonymous".equals(mode) && batchOpens != null) {
+      view.put("batchOpens", batchOpens);
+    }
+    return view
+        .put("opened", person > 0)
+        .put("openCount", person)
+        .put("firstOpenedAt", formats.dateTime(delivery.getString("first_person_opened_at")))
+        .put("lastOpenedAt", person > 1
+            ? formats.dateTime(delivery.getString("last_person_opened_at")) : null)
+        .put("automated", all > person)
+        .put("automatedCount", all - person);
   }
 
   /** Each address with its own status, error and time (null before the first attempt). */
