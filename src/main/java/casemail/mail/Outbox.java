@@ -161,15 +161,18 @@ final class Outbox {
       return;
     }
     recording = true;
-    var batch = new ArrayList<>(unrecorded);
+    var outcomes = new ArrayList<>(unrecorded);
     unrecorded.clear();
-    var request = new JsonObject().put("outcomes", new JsonArray(batch));
+    var request = new JsonObject().put("outcomes", new JsonArray(outcomes));
     bus.request(Addresses.DELIVERY_RECORD, request)
-        .onSuccess(reply -> recorded(batch))
+        .onSuccess(reply -> {
+          logFinished(reply.getJsonArray("finished_batches", new JsonArray()));
+          recorded(outcomes);
+        })
         .onFailure(failure -> {
-          LOG.warn("Could not record {} delivery outcomes, will retry: {}", batch.size(),
+          LOG.warn("Could not record {} delivery outcomes, will retry: {}", outcomes.size(),
               failure.getMessage());
-          unrecorded.addAll(0, batch);
+          unrecorded.addAll(0, outcomes);
           vertx.setTimer(RECORD_RETRY_MS, id -> {
             recording = false;
             record();
@@ -177,12 +180,20 @@ final class Outbox {
         });
   }
 
-  private void recorded(List<JsonObject> batch) {
+  private void recorded(List<JsonObject> outcomes) {
     recording = false;
-    inFlight -= batch.size();
+    inFlight -= outcomes.size();
     record();
     checkIdle();
     pump();
+  }
+
+  private static void logFinished(JsonArray batches) {
+    batches.forEach(item -> {
+      var batch = (JsonObject) item;
+      LOG.info("Batch {} finished: {} sent, {} failed, {} portal only", batch.getString("id"),
+          batch.getLong("sent"), batch.getLong("failed"), batch.getLong("portal_only"));
+    });
   }
 
   private void checkIdle() {

@@ -1,6 +1,9 @@
 package casemail.persistence;
 
-/** The SQL of the outbox: claiming due deliveries, recording outcomes, bounces and progress. */
+/**
+ * The SQL of the outbox: claiming due deliveries, recording outcomes (and which batches they
+ * finish), and bounces.
+ */
 final class DeliverySql {
 
   /** What an email is built from, kept at the first attempt (see V50__delivery_recipients). */
@@ -12,7 +15,7 @@ final class DeliverySql {
 
   /** The columns {@code DeliveryRepository.toEmail} reads. */
   private static final String EMAIL_COLUMNS = """
-      d.id, d.message_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
+      d.id, d.message_id, d.batch_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
         d.message_id_header, d.tracking_token, d.attempts, d.lease_until, d.recipients,
         d.render, d.rendered_at, m.subject, m.body, m.signature,
       """ + MessageSql.ATTACHMENTS + """
@@ -107,18 +110,16 @@ final class DeliverySql {
       FROM deliveries
       WHERE status IN ('queued', 'sending')""";
 
-  /** A batch's progress from the state of each of its deliveries. */
-  static final String BATCH_PROGRESS = """
-      SELECT count(DISTINCT m.id) AS total,
-        count(d.id) FILTER (WHERE d.status = 'sent') AS sent,
-        count(d.id) FILTER (WHERE d.status IN ('failed', 'uncertain')) AS failed,
-        count(d.id) FILTER (WHERE d.status = 'not_emailed') AS portal_only,
-        count(d.id) FILTER (WHERE d.status IN ('queued', 'sending')) AS pending
-      FROM batches b
-      LEFT JOIN messages m ON m.batch_id = b.id
-      LEFT JOIN deliveries d ON d.message_id = m.id
-      WHERE b.administration_id = $1 AND b.id = $2
-      GROUP BY b.id""";
+  /** Of these batches, those with nothing left to mail, with their totals. */
+  static final String FINISHED_BATCHES = """
+      SELECT d.batch_id AS id,
+        count(*) FILTER (WHERE d.status = 'sent') AS sent,
+        count(*) FILTER (WHERE d.status IN ('failed', 'uncertain')) AS failed,
+        count(*) FILTER (WHERE d.status = 'not_emailed') AS portal_only
+      FROM deliveries d
+      WHERE d.batch_id = ANY ($1::uuid[])
+      GROUP BY d.batch_id
+      HAVING count(*) FILTER (WHERE d.status IN ('queued', 'sending')) = 0""";
 
   static final String BOUNCES = """
       SELECT address, reason, created_at

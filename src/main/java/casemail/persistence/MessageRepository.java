@@ -41,7 +41,8 @@ public final class MessageRepository {
         .compose(author -> CaseRepository.one(tx, type, administrationId, caseRef.getLong("id"))
             .compose(found -> customerOf(tx, type, found))
             .compose(customer -> insert(tx, id, request, author, customer)))
-        .compose(ignored -> AttachmentRepository.attach(tx, administrationId, id, request)))
+        .compose(ignored -> AttachmentRepository.attach(tx, administrationId,
+            AttachmentRepository.Owner.message(id), request)))
         .compose(ignored -> get(administrationId, id));
   }
 
@@ -75,7 +76,7 @@ public final class MessageRepository {
         });
   }
 
-  private static Future<Row> author(SqlClient tx, long administrationId, Long authorId) {
+  static Future<Row> author(SqlClient tx, long administrationId, Long authorId) {
     return tx.preparedQuery(MessageSql.AUTHOR).execute(Tuple.of(administrationId, authorId))
         .map(rows -> {
           if (rows.size() == 0) {
@@ -127,7 +128,7 @@ public final class MessageRepository {
         .addString(Tokens.random(16));
   }
 
-  private static String signatureOf(Row author) {
+  static String signatureOf(Row author) {
     return Signature.choose(author.getString("signature"), author.getString("default_signature"));
   }
 
@@ -162,6 +163,7 @@ public final class MessageRepository {
         .put("created_at", Rows.instant(row, "created_at"))
         .put("in_reply_to", Rows.uuid(row, "in_reply_to"))
         .put("read_at", Rows.instant(row, "read_at"))
+        .put("batch_id", Rows.uuid(row, "batch_id"))
         .put("deliveries", row.getJsonArray("deliveries"))
         .put("attachments", row.getJsonArray("attachments"))
         .put("portal_views", row.getJsonArray("portal_views"));
