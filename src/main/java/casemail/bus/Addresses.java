@@ -153,9 +153,8 @@ public final class Addresses {
 
   /**
    * {@code {outcomes: [{id, batch_id, attempt, status, error, sent_at, next_attempt_at,
-   * recipients, released, bounces: [{address, reason}]}]}} → {@code {updated, bounced,
-   * finished_batches: [{id, sent, failed, portal_only}]}}. An outcome counts only while its
-   * delivery is still leased under that attempt.
+   * recipients, released, bounces: [{address, reason}]}]}} → {@code {updated, bounced}}. An
+   * outcome counts only while its delivery is still leased under that attempt.
    */
   public static final String DELIVERY_RECORD = "persistence.delivery.record";
 
@@ -187,6 +186,12 @@ public final class Addresses {
 
   /** {@code {administration_id, idempotency_key}} → {@code {id, total}}; 404 none yet. */
   public static final String BATCH_FIND = "persistence.batch.find";
+
+  /**
+   * {@code {}} → {@code {items: [{id, sent, failed, portal_only}]}}: the batches with nothing
+   * left to mail, now marked finished — each batch once, over all instances.
+   */
+  public static final String BATCH_FINISH = "persistence.batch.finish";
 
   /**
    * {@code {administration_id, id}} → {@code {id, case_type, subject, author_name,

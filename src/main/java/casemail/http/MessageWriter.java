@@ -22,10 +22,14 @@ import java.util.UUID;
  * Writes a message as the customer will get it: the placeholders of a checked draft filled for
  * its case, and the signature that will be appended (the author's own, else the
  * administration's). Used to store a message and to preview one, so both show the same; and
- * for a batch, for every case at once — the subject and text compiled once, filled per case
- * on a worker thread.
+ * for a batch, for every case at once — the subject and text compiled once per worker thread,
+ * the cases written in slices on several at once.
  */
 public final class MessageWriter {
+
+  /** A batch's cases are written on this many worker threads at once, each a slice. */
+  private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final int SLICE = 500;
 
   private final Vertx vertx;
   private final Bus bus;
@@ -62,20 +66,40 @@ public final class MessageWriter {
    */
   public Future<List<Written>> writeAll(long administrationId, long authorId,
       List<JsonObject> cases, MessageDraft draft) {
-    return writing(administrationId, authorId, draft)
-        .compose(writing -> vertx.executeBlocking(() -> writing.writeAll(cases), false));
+    return author(administrationId, authorId).compose(author -> {
+      var slices = new ArrayList<Future<List<Written>>>();
+      int size = Math.max(SLICE, (cases.size() + WORKERS - 1) / WORKERS);
+      for (int start = 0; start < cases.size(); start += size) {
+        var slice = cases.subList(start, Math.min(cases.size(), start + size));
+        slices.add(vertx.executeBlocking(() -> new Writing(author, draft).writeAll(slice),
+            false));
+      }
+      return Future.all(slices).map(all -> slices.stream()
+          .flatMap(slice -> slice.result().stream()).toList());
+    });
   }
 
   private Future<Writing> writing(long administrationId, long authorId, MessageDraft draft) {
+    return author(administrationId, authorId).map(author -> new Writing(author, draft));
+  }
+
+  private Future<Author> author(long administrationId, long authorId) {
     return Future.all(
             bus.request(Addresses.USER_GET, new JsonObject()
                 .put("administration_id", administrationId).put("id", authorId)),
             bus.request(Addresses.ADMINISTRATION_GET, new JsonObject()
                 .put("administration_id", administrationId)))
-        .map(all -> new Writing(all.resultAt(0), all.resultAt(1), draft));
+        .map(all -> new Author(all.resultAt(0), all.resultAt(1)));
   }
 
-  /** One draft of one author, compiled once, written for as many cases as asked. */
+  /** Who writes: the user and the administration, as their get replies give them. */
+  private record Author(JsonObject user, JsonObject administration) {
+  }
+
+  /**
+   * One draft of one author, compiled once, written for as many cases as asked; used by one
+   * thread at a time.
+   */
   private final class Writing {
 
     private final JsonObject user;
@@ -86,9 +110,9 @@ public final class MessageWriter {
     private final Instant now = Instant.now();
     private final Map<String, Formats> formats = new HashMap<>();
 
-    Writing(JsonObject user, JsonObject administration, MessageDraft draft) {
-      this.user = user;
-      this.administration = administration;
+    Writing(Author author, MessageDraft draft) {
+      this.user = author.user();
+      this.administration = author.administration();
       this.subject = Placeholders.compile(draft.subject());
       this.body = Placeholders.compile(draft.body());
       this.signature = Signature.choose(user.getString("signature"),

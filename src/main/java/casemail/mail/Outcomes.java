@@ -114,7 +114,6 @@ final class Outcomes {
   private static JsonObject outcome(JsonObject delivery, String status) {
     return new JsonObject()
         .put("id", delivery.getString("id"))
-        .put("batch_id", delivery.getString("batch_id"))
         .put("attempt", delivery.getInteger("attempts"))
         .put("status", status);
   }

@@ -4,6 +4,7 @@ import casemail.bus.BusFailure;
 import casemail.persistence.AttachmentRepository.Owner;
 import casemail.security.Tokens;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -69,27 +70,48 @@ public final class BatchRepository {
     });
   }
 
+  /**
+   * {@code {}} → {@code {items: [{id, sent, failed, portal_only}]}}: the batches now marked
+   * finished, nothing of them being left to mail.
+   */
+  public Future<JsonObject> finish(JsonObject ignored) {
+    return db.preparedQuery(BatchSql.FINISH).execute().map(rows -> {
+      var items = new JsonArray();
+      rows.forEach(row -> items.add(new JsonObject()
+          .put("id", Rows.uuid(row, "id"))
+          .put("sent", row.getLong("sent"))
+          .put("failed", row.getLong("failed"))
+          .put("portal_only", row.getLong("portal_only"))));
+      return new JsonObject().put("items", items);
+    });
+  }
+
   private Future<JsonObject> existing(SqlClient tx, NewBatch batch) {
     var tuple = Tuple.of(batch.administrationId(), batch.idempotencyKey());
     return tx.preparedQuery(BatchSql.BY_KEY).execute(tuple)
         .map(rows -> toFound(rows.iterator().next()).put("created", false));
   }
 
+  /**
+   * The chunks' statements go out at once, pipelined on the transaction's connection: the
+   * database runs them one after the other without waiting for the client in between.
+   */
   private Future<JsonObject> storeMessages(SqlClient tx, NewBatch batch, Row author,
       JsonObject request) {
-    Future<Long> emailed = Future.succeededFuture(0L);
-    for (int from = 0; from < batch.size(); from += CHUNK) {
-      int start = from;
-      emailed = emailed.compose(sum -> chunk(tx, batch, author, start).map(n -> sum + n));
+    var chunks = new ArrayList<Future<Long>>();
+    for (int start = 0; start < batch.size(); start += CHUNK) {
+      chunks.add(chunk(tx, batch, author, start));
     }
-    return emailed.compose(sum -> AttachmentRepository.attach(tx, batch.administrationId(),
-            Owner.batch(batch.id()), request)
-        .map(ignored -> new JsonObject()
-            .put("id", batch.id().toString())
-            .put("total", batch.size())
-            .put("emailed", sum)
-            .put("portal_only", batch.size() - sum)
-            .put("created", true)));
+    return Future.all(chunks)
+        .map(all -> chunks.stream().mapToLong(Future::result).sum())
+        .compose(emailed -> AttachmentRepository.attach(tx, batch.administrationId(),
+                Owner.batch(batch.id()), request)
+            .map(ignored -> new JsonObject()
+                .put("id", batch.id().toString())
+                .put("total", batch.size())
+                .put("emailed", emailed)
+                .put("portal_only", batch.size() - emailed)
+                .put("created", true)));
   }
 
   /** Stores messages {@code start} … of the batch with their deliveries; how many to email. */

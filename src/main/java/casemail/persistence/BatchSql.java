@@ -83,6 +83,27 @@ final class BatchSql {
       WHERE b.administration_id = $1 AND b.id = $2
       GROUP BY b.id, u.name""";
 
+  /**
+   * Marks the batches finished that have nothing left to mail, each once (whichever instance
+   * asks first), with their totals. Unfinished batches are few; whether one has anything left
+   * is one probe of its deliveries' index.
+   */
+  static final String FINISH = """
+      UPDATE batches b
+      SET finished_at = now()
+      WHERE b.finished_at IS NULL
+        AND NOT EXISTS (
+          SELECT 1 FROM deliveries p
+          WHERE p.batch_id = b.id AND p.status IN ('queued', 'sending')
+        )
+      RETURNING b.id,
+        (SELECT count(*) FROM deliveries d
+          WHERE d.batch_id = b.id AND d.status = 'sent') AS sent,
+        (SELECT count(*) FROM deliveries d
+          WHERE d.batch_id = b.id AND d.status IN ('failed', 'uncertain')) AS failed,
+        (SELECT count(*) FROM deliveries d
+          WHERE d.batch_id = b.id AND d.status = 'not_emailed') AS portal_only""";
+
   private BatchSql() {
   }
 

@@ -10,9 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,36 +37,16 @@ public final class DeliveryRepository {
 
   /**
    * Records outcomes: {@code [{id, attempt, status, error?, sent_at?, next_attempt_at?,
-   * recipients?, released?, batch_id?, bounces?: [{address, reason}]}]}; answers how many
-   * were recorded and bounced, and the batches these outcomes finished.
+   * recipients?, released?, bounces?: [{address, reason}]}]}.
    */
   public Future<JsonObject> record(JsonObject request) {
     var outcomes = new Outcomes(request.getJsonArray("outcomes"));
-    return db.preparedQuery(DeliverySql.RECORD).execute(outcomes.tuple())
-        .compose(rows -> finishedBatches(outcomes.batchIds()).map(finished -> {
-          var row = rows.iterator().next();
-          return new JsonObject()
-              .put("updated", row.getLong("updated"))
-              .put("bounced", row.getLong("bounced"))
-              .put("finished_batches", finished);
-        }));
-  }
-
-  /** Of these batches, those with nothing left to mail: {@code [{id, sent, failed, ...}]}. */
-  private Future<JsonArray> finishedBatches(UUID[] batchIds) {
-    if (batchIds.length == 0) {
-      return Future.succeededFuture(new JsonArray());
-    }
-    return db.preparedQuery(DeliverySql.FINISHED_BATCHES).execute(Tuple.of(batchIds))
-        .map(rows -> {
-          var finished = new JsonArray();
-          rows.forEach(row -> finished.add(new JsonObject()
-              .put("id", Rows.uuid(row, "id"))
-              .put("sent", row.getLong("sent"))
-              .put("failed", row.getLong("failed"))
-              .put("portal_only", row.getLong("portal_only"))));
-          return finished;
-        });
+    return db.preparedQuery(DeliverySql.RECORD).execute(outcomes.tuple()).map(rows -> {
+      var row = rows.iterator().next();
+      return new JsonObject()
+          .put("updated", row.getLong("updated"))
+          .put("bounced", row.getLong("bounced"));
+    });
   }
 
   /** {@code {queued, sending}}: deliveries waiting and being mailed, over all instances. */
@@ -108,7 +86,6 @@ public final class DeliveryRepository {
     var email = new JsonObject()
         .put("id", Rows.uuid(row, "id"))
         .put("message_id", Rows.uuid(row, "message_id"))
-        .put("batch_id", Rows.uuid(row, "batch_id"))
         .put("to", Rows.strings(row, "to_addresses"))
         .put("cc", Rows.strings(row, "cc_addresses"))
         .put("bcc", Rows.strings(row, "bcc_addresses"))
@@ -140,7 +117,6 @@ public final class DeliveryRepository {
     private final List<UUID> bounceIds = new ArrayList<>();
     private final List<String> bounceAddresses = new ArrayList<>();
     private final List<String> bounceReasons = new ArrayList<>();
-    private final Set<UUID> batchIds = new HashSet<>();
 
     Outcomes(JsonArray outcomes) {
       for (int i = 0; i < outcomes.size(); i++) {
@@ -159,21 +135,12 @@ public final class DeliveryRepository {
       recipients.add(list == null ? null : list.encode());
       attempts.add(outcome.getInteger("attempt"));
       released.add(outcome.getBoolean("released", false));
-      var batchId = outcome.getString("batch_id");
-      if (batchId != null && !"queued".equals(outcome.getString("status"))) {
-        batchIds.add(UUID.fromString(batchId));
-      }
       outcome.getJsonArray("bounces", new JsonArray()).forEach(item -> {
         var bounce = (JsonObject) item;
         bounceIds.add(id);
         bounceAddresses.add(bounce.getString("address"));
         bounceReasons.add(bounce.getString("reason"));
       });
-    }
-
-    /** The batches of outcomes that may have been their batch's last. */
-    UUID[] batchIds() {
-      return batchIds.toArray(UUID[]::new);
     }
 
     Tuple tuple() {

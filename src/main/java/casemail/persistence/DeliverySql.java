@@ -1,9 +1,6 @@
 package casemail.persistence;
 
-/**
- * The SQL of the outbox: claiming due deliveries, recording outcomes (and which batches they
- * finish), and bounces.
- */
+/** The SQL of the outbox: claiming due deliveries, recording outcomes, and bounces. */
 final class DeliverySql {
 
   /** What an email is built from, kept at the first attempt (see V50__delivery_recipients). */
@@ -15,7 +12,7 @@ final class DeliverySql {
 
   /** The columns {@code DeliveryRepository.toEmail} reads. */
   private static final String EMAIL_COLUMNS = """
-      d.id, d.message_id, d.batch_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
+      d.id, d.message_id, d.to_addresses, d.cc_addresses, d.bcc_addresses,
         d.message_id_header, d.tracking_token, d.attempts, d.lease_until, d.recipients,
         d.render, d.rendered_at, m.subject, m.body, m.signature,
       """ + MessageSql.ATTACHMENTS + """
@@ -28,18 +25,32 @@ final class DeliverySql {
         ) AS bouncing""";
 
   /**
-   * Leases up to $1 due deliveries for $2 seconds: queued ones whose time has come, and ones
-   * whose lease ran out (their instance died). SKIP LOCKED: instances never take the same one.
+   * Leases up to $1 due deliveries for $2 seconds: ones whose lease ran out (their instance
+   * died) first, then queued ones whose time has come. SKIP LOCKED: instances never take the
+   * same one. Each kind is read in the order of its own partial index, so a claim reads only
+   * the rows it takes, however many are queued (one condition with OR would read them all).
    */
   static final String CLAIM = """
-      WITH due AS (
+      WITH expired AS (
         SELECT id
         FROM deliveries
-        WHERE (status = 'queued' AND next_attempt_at <= now())
-           OR (status = 'sending' AND lease_until < now())
+        WHERE status = 'sending' AND lease_until < now()
+        ORDER BY lease_until
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+      ),
+      queued AS (
+        SELECT id
+        FROM deliveries
+        WHERE status = 'queued' AND next_attempt_at <= now()
         ORDER BY next_attempt_at
         LIMIT $1
         FOR UPDATE SKIP LOCKED
+      ),
+      due AS (
+        SELECT id FROM expired
+        UNION ALL
+        (SELECT id FROM queued LIMIT $1 - (SELECT count(*) FROM expired))
       )
       UPDATE deliveries d
       SET status = 'sending',
@@ -109,17 +120,6 @@ final class DeliverySql {
         count(*) FILTER (WHERE status = 'sending') AS sending
       FROM deliveries
       WHERE status IN ('queued', 'sending')""";
-
-  /** Of these batches, those with nothing left to mail, with their totals. */
-  static final String FINISHED_BATCHES = """
-      SELECT d.batch_id AS id,
-        count(*) FILTER (WHERE d.status = 'sent') AS sent,
-        count(*) FILTER (WHERE d.status IN ('failed', 'uncertain')) AS failed,
-        count(*) FILTER (WHERE d.status = 'not_emailed') AS portal_only
-      FROM deliveries d
-      WHERE d.batch_id = ANY ($1::uuid[])
-      GROUP BY d.batch_id
-      HAVING count(*) FILTER (WHERE d.status IN ('queued', 'sending')) = 0""";
 
   static final String BOUNCES = """
       SELECT address, reason, created_at

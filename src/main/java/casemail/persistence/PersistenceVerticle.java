@@ -84,6 +84,7 @@ public final class PersistenceVerticle extends VerticleBase {
         bus.consume(Addresses.BATCH_CREATE, request -> batches.create(request)
             .onSuccess(batch -> stored(bus, counts, batch))),
         bus.consume(Addresses.BATCH_FIND, batches::find),
+        bus.consume(Addresses.BATCH_FINISH, batches::finish),
         bus.consume(Addresses.BATCH_PROGRESS, batches::progress));
   }
 

@@ -9,6 +9,8 @@ ALTER TABLE batches ADD COLUMN subject text NOT NULL DEFAULT '';
 ALTER TABLE batches ADD COLUMN total integer NOT NULL DEFAULT 0 CHECK (total >= 0);
 -- NULL keys never conflict: a batch without a key is never taken for another.
 ALTER TABLE batches ADD COLUMN idempotency_key text;
+-- Set once nothing of the batch is left to mail.
+ALTER TABLE batches ADD COLUMN finished_at timestamptz;
 ALTER TABLE batches ADD CONSTRAINT batches_idempotency UNIQUE (administration_id, idempotency_key);
 
 -- Progress is read from the batch's own deliveries and their states.
@@ -20,5 +22,7 @@ ALTER TABLE attachments ADD COLUMN batch_id uuid REFERENCES batches;
 ALTER TABLE attachments ADD CONSTRAINT attachments_one_owner
   CHECK (message_id IS NULL OR batch_id IS NULL);
 CREATE INDEX attachments_batch ON attachments (batch_id, position) WHERE batch_id IS NOT NULL;
+-- Serves every lookup of a batch's messages, so V2's index on batch_id alone goes.
 CREATE INDEX messages_batch_customer ON messages (batch_id, customer_id)
   WHERE batch_id IS NOT NULL;
+DROP INDEX messages_batch;
