@@ -2,9 +2,13 @@ package casemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import casemail.bus.Addresses;
+import casemail.security.Tokens;
+import casemail.testing.Api;
 import casemail.testing.Browser;
 import casemail.testing.Emails;
 import casemail.testing.Eventually;
+import casemail.testing.Futures;
 import casemail.testing.Sql;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
@@ -298,6 +302,22 @@ class BulkIT {
   }
 
   @Test
+  void anotherAdministrationNeitherSeesABatchNorSendsToItsCases() {
+    var ids = ids("/invoices?q=C11301");
+    var batch = app.api().post("/batches", apiBatch("Ours " + UUID.randomUUID(), "invoice")
+        .put("case_ids", ids)).json().getString("id");
+    var other = otherAdministrationsApi();
+
+    assertThat(other.get("/batches/" + batch).status()).isEqualTo(404);
+    var foreign = other.post("/batches", apiBatch("Theirs", "invoice").put("case_ids", ids)
+        .put("author", "olga@bulk-other.example"));
+    assertThat(foreign.status()).isEqualTo(422);
+    assertThat(fields(foreign)).containsKey("case_ids");
+    assertThat(other.get("/invoices?q=C11301").json().getJsonArray("items")).isEmpty();
+    assertThat(count("SELECT count(*) FROM messages WHERE subject = 'Theirs'")).isZero();
+  }
+
+  @Test
   void theOverviewsFilterSortAndPageByKey() {
     var staff = signedIn();
     var paid = staff.open("/invoices?status=paid&sort=amount&order=desc");
@@ -388,12 +408,25 @@ class BulkIT {
     return !customerEmails.get(invoice.getLong("customer_id")).isEmpty();
   }
 
+  /** The API as another administration, with a user of its own, sees it. */
+  private static Api otherAdministrationsApi() {
+    var key = "cm_test_other_" + UUID.randomUUID();
+    Futures.await(app.bus().request(Addresses.ADMINISTRATION_ENSURE,
+        new JsonObject().put("name", "Bulk Other BV")));
+    Futures.await(app.bus().request(Addresses.USER_CREATE, new JsonObject()
+        .put("administration", "Bulk Other BV").put("email", "olga@bulk-other.example")
+        .put("name", "Olga").put("role", "admin").put("password_hash", "x")));
+    Futures.await(app.bus().request(Addresses.API_KEY_CREATE, new JsonObject()
+        .put("administration", "Bulk Other BV").put("key_hash", Tokens.sha256(key))));
+    return app.api().withKey(key);
+  }
+
   private static JsonObject apiBatch(String subject, String type) {
     return new JsonObject().put("case_type", type).put("author", TestData.ADMIN_EMAIL)
         .put("subject", subject).put("body", "Dear {{customer.name}}");
   }
 
-  private static Map<String, Object> fields(casemail.testing.Api.Reply reply) {
+  private static Map<String, Object> fields(Api.Reply reply) {
     return reply.json().getJsonObject("error").getJsonObject("fields").getMap();
   }
 
