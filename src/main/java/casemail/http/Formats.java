@@ -25,6 +25,7 @@ public final class Formats {
   private final DateTimeFormatter dateTime;
   private final DateTimeFormatter date;
   private final Map<String, NumberFormat> amounts = new HashMap<>();
+  private NumberFormat counts;
 
   public Formats(Locale locale, String timeZone) {
     this.locale = locale;
@@ -47,6 +48,14 @@ public final class Formats {
 
   public String date(String isoDate) {
     return isoDate == null ? "" : date.format(LocalDate.parse(isoDate));
+  }
+
+  /** A count for people: {@code 10,000} in English. */
+  public String count(Number count) {
+    if (counts == null) {
+      counts = NumberFormat.getNumberInstance(locale);
+    }
+    return counts.format(count);
   }
 
   public String amount(String decimal, String currency) {

@@ -62,7 +62,12 @@ public final class BatchRoutes {
 
   private static JsonObject view(JsonObject progress, Formats formats) {
     var type = progress.getString("case_type");
-    return BatchProgress.counts(progress)
+    var counts = BatchProgress.counts(progress);
+    var texts = new JsonObject();
+    counts.forEach(count -> texts.put(count.getKey(), count.getValue() instanceof Number number
+        ? formats.count(number) : count.getValue()));
+    return counts
+        .put("texts", texts)
         .put("title", "Batch · " + progress.getString("subject"))
         .put("id", progress.getString("id"))
         .put("subject", progress.getString("subject"))

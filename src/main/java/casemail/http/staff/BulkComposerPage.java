@@ -4,6 +4,7 @@ import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.http.BatchSender;
 import casemail.http.BatchSender.Preview;
+import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import casemail.message.MessageDraft;
@@ -11,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.text.NumberFormat;
 import java.util.List;
 
 /**
@@ -22,9 +22,6 @@ import java.util.List;
  * since the page was last shown, the page says so.
  */
 final class BulkComposerPage {
-
-  private static final NumberFormat COUNT =
-      NumberFormat.getIntegerInstance(CaseRoutes.STAFF_LOCALE);
 
   private final Bus bus;
   private final Pages pages;
@@ -73,14 +70,15 @@ final class BulkComposerPage {
 
   private JsonObject model(BulkForm bulk, int status, Shown shown, JsonObject summary,
       JsonObject standardMessages, JsonArray previews) {
+    var counts = new Counts(bulk.type());
     long total = summary.getLong("total");
     var confirmed = bulk.expected();
     var model = new JsonObject()
-        .put("title", "Message · " + cases(total, bulk.type()))
-        .put("summary", summary(summary, bulk.type()))
+        .put("title", "Message · " + counts.cases(total))
+        .put("summary", counts.summary(summary))
         .put("changed", confirmed != null && confirmed != total
-            ? "The selection changed: it now holds " + cases(total, bulk.type()) + ", not "
-                + COUNT.format(confirmed) + ". Check it before sending." : null)
+            ? "The selection changed: it now holds " + counts.cases(total) + ", not "
+                + counts.of(confirmed) + ". Check it before sending." : null)
         .put("notice", shown.notice())
         .put("nothing", total == 0)
         .put("hidden", bulk.confirming(total).hiddenFields())
@@ -93,20 +91,35 @@ final class BulkComposerPage {
         shown.kept());
   }
 
-  /** "12 invoices of 3 customers; 9 get an email, 3 are portal-only". */
-  private static JsonObject summary(JsonObject summary, String type) {
-    long customers = summary.getLong("customers");
-    long portalOnly = summary.getLong("portal_only");
-    return new JsonObject()
-        .put("cases", cases(summary.getLong("total"), type))
-        .put("customers", COUNT.format(customers) + (customers == 1 ? " customer" : " customers"))
-        .put("emailed", COUNT.format(summary.getLong("emailed")))
-        .put("portalOnly", portalOnly == 0 ? null : COUNT.format(portalOnly))
-        .put("several", customers < summary.getLong("total"));
-  }
+  /** Counts in words: "12 invoices", "3 customers". */
+  private static final class Counts {
 
-  private static String cases(long count, String type) {
-    return COUNT.format(count) + " " + type + (count == 1 ? "" : "s");
+    private final String type;
+    private final Formats formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
+
+    Counts(String type) {
+      this.type = type;
+    }
+
+    String of(long count) {
+      return formats.count(count);
+    }
+
+    String cases(long count) {
+      return of(count) + " " + type + (count == 1 ? "" : "s");
+    }
+
+    /** "12 invoices of 3 customers; 9 get an email, 3 are portal-only". */
+    JsonObject summary(JsonObject summary) {
+      long customers = summary.getLong("customers");
+      long portalOnly = summary.getLong("portal_only");
+      return new JsonObject()
+          .put("cases", cases(summary.getLong("total")))
+          .put("customers", of(customers) + (customers == 1 ? " customer" : " customers"))
+          .put("emailed", of(summary.getLong("emailed")))
+          .put("portalOnly", portalOnly == 0 ? null : of(portalOnly))
+          .put("several", customers < summary.getLong("total"));
+    }
   }
 
   /** The first cases' previews, {@code [{label, preview}]}; none without a draft. */

@@ -5,7 +5,6 @@ import casemail.cases.CaseOrder;
 import casemail.http.Formats;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ final class OverviewView {
   private static final List<String> NUMERIC = List.of("amount", "open_amount", "total");
 
   private final Formats formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
-  private final NumberFormat counts = NumberFormat.getIntegerInstance(CaseRoutes.STAFF_LOCALE);
 
   private static String[] col(String sort, String label) {
     return new String[] {sort, label};
@@ -50,12 +48,12 @@ final class OverviewView {
         .put("rows", rows(form, items))
         .put("empty", items.isEmpty())
         .put("matching", matching)
-        .put("matchingText", counts.format(matching))
+        .put("matchingText", formats.count(matching))
         .put("chosen", chosen)
-        .put("chosenText", counts.format(chosen))
+        .put("chosenText", formats.count(chosen))
         .put("allChosen", form.selection().all())
         .put("exceptText", form.selection().all() && matching > chosen
-            ? counts.format(matching - chosen) : null)
+            ? formats.count(matching - chosen) : null)
         .put("hidden", form.hiddenFields(shown))
         .put("next", page.getString("next"))
         .put("notFirst", form.cursor() != null);
