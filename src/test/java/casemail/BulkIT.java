@@ -143,6 +143,7 @@ class BulkIT {
     assertThat(refused.document().select("[role=alert]").text())
         .contains("now holds " + (ids.size() - 1) + " invoices, not " + ids.size());
     assertThat(refused.document().select("#subject").val()).isEqualTo("Changed " + tag);
+    assertThat(refused.document().select("[role=alert]")).hasSize(1);
     assertThat(count(app, "SELECT count(*) FROM batches WHERE subject LIKE '%" + tag + "'"))
         .isZero();
     Emails.sleep(500);
@@ -197,6 +198,28 @@ class BulkIT {
     var none = staff.open("/batches/new?case_type=invoice");
     assertThat(none.status()).isEqualTo(422);
     assertThat(none.body()).contains("Select at least one case first");
+  }
+
+  @Test
+  void aStandardMessageFillsTheBulkComposerAndItsPreview() {
+    var standard = app.api().post("/standard-messages", new JsonObject()
+        .put("description", "Bulk reminder " + UUID.randomUUID()).put("case_type", "invoice")
+        .put("subject", "Reminder {{invoice.number}}").put("cc", new JsonArray().add(
+            "Team@Acme.example")).put("body", "Please pay {{invoice.open_amount}}.")).json();
+    var staff = signedIn();
+    var composer = staff.click(staff.click(staff.open("/invoices?q=C11882"),
+        "button[name=select][value=page]", Map.of(), Set.of()), SEND, Map.of(), Set.of());
+
+    var used = staff.submitWithFiles(composer, "form.composer", Map.of("standard_message",
+        standard.getLong("id").toString(), "action", "use"), List.of());
+
+    assertThat(used.status()).isEqualTo(200);
+    assertThat(used.document().select("#subject").val()).isEqualTo("Reminder {{invoice.number}}");
+    assertThat(used.document().select("#cc").val()).isEqualTo("team@acme.example");
+    assertThat(used.document().select("#body").text()).isEqualTo(
+        "Please pay {{invoice.open_amount}}.");
+    assertThat(used.document().select(".preview-subject").eachText()).isNotEmpty()
+        .allMatch(subject -> subject.matches("Reminder \\d{4}-\\d{6}"));
   }
 
   @Test

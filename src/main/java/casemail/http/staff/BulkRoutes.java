@@ -123,10 +123,11 @@ public final class BulkRoutes {
       ctx.fail(known);
       return;
     }
-    var notice = known.code() == 409 ? known.getMessage() : null;
+    var changed = known.code() == 409;
     attachments.keep(ctx, form)
         .onSuccess(kept -> page.show(ctx, bulk, known.code(), new BulkComposerPage.Shown(
-            form.values(), known.fields(), kept, null, notice)))
+            form.values(), changed ? new JsonObject() : known.fields(), kept, null,
+            changed ? known.getMessage() : null)))
         .onFailure(ctx::fail);
   }
 
