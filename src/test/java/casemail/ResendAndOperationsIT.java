@@ -143,24 +143,23 @@ class ResendAndOperationsIT {
   @Test
   void aBatchIsDoneOnlyWhenNoDeliveryOfItIsPending() {
     smtp.down();
-    String batch = UUID.randomUUID().toString();
-    String message;
+    String batch;
     try {
-      message = send(address("batch"));
-      Sql.execute(app.settings().databaseUrl(), "INSERT INTO batches (id, administration_id) "
-          + "SELECT '" + batch + "', id FROM administrations WHERE name = '"
-          + TestData.ADMINISTRATION + "'");
-      Sql.execute(app.settings().databaseUrl(), "UPDATE messages SET batch_id = '" + batch
-          + "' WHERE id = '" + message + "'");
+      var created = app.api().post("/batches", new JsonObject()
+          .put("case_type", "invoice")
+          .put("case_ids", new JsonArray().add(invoice))
+          .put("author", TestData.ADMIN_EMAIL)
+          .put("subject", "Batch check " + UUID.randomUUID())
+          .put("body", "Please pay the invoice."));
+      assertThat(created.status()).as(created.body()).isEqualTo(202);
+      batch = created.json().getString("id");
       assertThat(progress(batch).getBoolean("done")).isFalse();
     } finally {
       smtp.up();
     }
 
-    awaitSent(message, 0);
+    var done = Eventually.get(() -> progress(batch), progress -> progress.getBoolean("done"));
 
-    var done = progress(batch);
-    assertThat(done.getBoolean("done")).isTrue();
     assertThat(done.getLong("total")).isEqualTo(1);
     assertThat(done.getLong("sent")).isEqualTo(1);
     var unknown = Futures.awaitFailure(app.bus().request(Addresses.BATCH_PROGRESS,

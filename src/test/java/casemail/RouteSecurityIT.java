@@ -139,6 +139,10 @@ class RouteSecurityIT {
       for (var route : rows(RouteTable.PAGES, Access.STAFF, Access.ADMIN)) {
         if (route.namesAnObject()) {
           assertRefused(admin, route, foreign, token, own);
+        } else if (route.selects()) {
+          var chosen = request(admin, route, foreign, token);
+          assertThat(chosen.status()).as(route + " with the other's ids").isLessThan(500);
+          assertThat(chosen.body()).as(route.toString()).doesNotContain(foreign.marker());
         } else if (!route.isForm()) {
           assertThat(admin.get(route.path()).body()).as(route.toString())
               .doesNotContain(foreign.marker());

@@ -52,10 +52,26 @@ public final class Addresses {
   public static final String IMPORT_APPLY = "persistence.import.apply";
 
   /**
-   * {@code {administration_id, type, filter, limit, cursor}} → {@code {items, next}};
-   * 400 bad filter or cursor.
+   * {@code {administration_id, type, filter, order: {sort, order}, limit, cursor, with_total?}}
+   * (see {@code CaseFilter}, {@code CaseOrder}) → {@code {items, next, total?}}: a keyset page
+   * of cases, each with its {@code customer_name}; 400 bad filter, sort or cursor.
    */
   public static final String CASE_LIST = "persistence.case.list";
+
+  /**
+   * {@code {administration_id, case_type, filter, selection: {all, ids}}} (see {@code
+   * Selection}) → {@code {total, customers, emailed, portal_only}}: how many cases the selection
+   * holds, of how many customers, and how many of them can be emailed (an address that is not
+   * bouncing); 400 bad filter.
+   */
+  public static final String SELECTION_SUMMARY = "persistence.selection.summary";
+
+  /**
+   * As {@link #SELECTION_SUMMARY}, with {@code limit} → {@code {items: [{type, case,
+   * customer}]}}: the selected cases by number or reference, each as {@link #CASE_GET} gives it
+   * (the customer with {@code emailable}), at most {@code limit}.
+   */
+  public static final String SELECTION_CASES = "persistence.selection.cases";
 
   /** {@code {administration_id, type, id}} → the case with its customer; 404. */
   public static final String CASE_GET = "persistence.case.get";
@@ -136,9 +152,9 @@ public final class Addresses {
   public static final String DELIVERY_CLAIM = "persistence.delivery.claim";
 
   /**
-   * {@code {outcomes: [{id, attempt, status, error, sent_at, next_attempt_at, recipients,
-   * released, bounces: [{address, reason}]}]}} → {@code {updated, bounced}}. An outcome counts
-   * only while its delivery is still leased under that attempt.
+   * {@code {outcomes: [{id, batch_id, attempt, status, error, sent_at, next_attempt_at,
+   * recipients, released, bounces: [{address, reason}]}]}} → {@code {updated, bounced}}. An
+   * outcome counts only while its delivery is still leased under that attempt.
    */
   public static final String DELIVERY_RECORD = "persistence.delivery.record";
 
@@ -158,9 +174,32 @@ public final class Addresses {
   public static final String DELIVERY_RESEND = "persistence.delivery.resend";
 
   /**
-   * {@code {administration_id, id}} → {@code {total, sent, failed, portal_only, pending,
-   * done}} from the state of each of the batch's deliveries, and {@code anonymous_opens}:
-   * {@code {person_opens, automated_opens}} counted for the batch, or null; 404.
+   * {@code {administration_id, author_id, case_type, idempotency_key?, subject, cc, bcc,
+   * attachment_ids?, attachments?, messages: {ids, case_ids, subjects, bodies}}} (messages
+   * written, placeholders filled; columns of equal length) → {@code {id, total, emailed,
+   * portal_only, created}}: the batch with one message and one delivery per case, stored in one
+   * transaction. A key used before stores nothing and answers that batch ({@code created}
+   * false, no counts). 409 a case is gone, 413 attachments too large, 422 unknown author or no
+   * case. Publishes {@link #DELIVERY_QUEUED}.
+   */
+  public static final String BATCH_CREATE = "persistence.batch.create";
+
+  /** {@code {administration_id, idempotency_key}} → {@code {id, total}}; 404 none yet. */
+  public static final String BATCH_FIND = "persistence.batch.find";
+
+  /**
+   * {@code {}} → {@code {items: [{id, sent, failed, portal_only}]}}: the batches with nothing
+   * left to mail, now marked finished — each batch once, over all instances.
+   */
+  public static final String BATCH_FINISH = "persistence.batch.finish";
+
+  /**
+   * {@code {administration_id, id}} → {@code {id, case_type, subject, author_name,
+   * created_at, total, stored, sent, failed, portal_only, remaining, finished, done, rate}} from
+   * the state of each of the batch's deliveries ({@code remaining}: queued or being sent;
+   * {@code finished}: the others; {@code rate}: emails per second), and {@code
+   * anonymous_opens}: {@code {person_opens, automated_opens}} counted for the batch, or null;
+   * 404.
    */
   public static final String BATCH_PROGRESS = "persistence.batch.progress";
 

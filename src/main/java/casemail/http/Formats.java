@@ -9,11 +9,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Dates, times and amounts formatted for a reader: in their language, and times in the
- * administration's time zone (daylight saving included), the same way on every page.
+ * administration's time zone (daylight saving included), the same way on every page. An
+ * instance keeps its amount formats, so it serves one thread (a request, a batch's slice).
  */
 public final class Formats {
 
@@ -21,6 +24,8 @@ public final class Formats {
   private final ZoneId zone;
   private final DateTimeFormatter dateTime;
   private final DateTimeFormatter date;
+  private final Map<String, NumberFormat> amounts = new HashMap<>();
+  private NumberFormat counts;
 
   public Formats(Locale locale, String timeZone) {
     this.locale = locale;
@@ -45,18 +50,31 @@ public final class Formats {
     return isoDate == null ? "" : date.format(LocalDate.parse(isoDate));
   }
 
+  /** A count for people: {@code 10,000} in English. */
+  public String count(Number count) {
+    if (counts == null) {
+      counts = NumberFormat.getNumberInstance(locale);
+    }
+    return counts.format(count);
+  }
+
   public String amount(String decimal, String currency) {
     if (decimal == null) {
       return "";
     }
+    return amounts.computeIfAbsent(String.valueOf(currency), this::amountFormat)
+        .format(new BigDecimal(decimal));
+  }
+
+  private NumberFormat amountFormat(String currency) {
     var format = NumberFormat.getCurrencyInstance(locale);
     try {
       format.setCurrency(Currency.getInstance(currency));
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       format = NumberFormat.getNumberInstance(locale);
       format.setMinimumFractionDigits(2);
     }
-    return format.format(new BigDecimal(decimal));
+    return format;
   }
 
   private ZonedDateTime zoned(String instant) {

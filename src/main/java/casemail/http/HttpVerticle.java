@@ -6,6 +6,8 @@ import casemail.http.api.ApiRoutes;
 import casemail.http.portal.PortalAttachmentRoutes;
 import casemail.http.portal.PortalRoutes;
 import casemail.http.staff.AttachmentRoutes;
+import casemail.http.staff.BatchRoutes;
+import casemail.http.staff.BulkRoutes;
 import casemail.http.staff.CaseRoutes;
 import casemail.http.staff.ComposerRoutes;
 import casemail.http.staff.DeliveryRoutes;
@@ -46,6 +48,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private static final long FORM_LIMIT = 1024 * 1024;
   private static final int COMPRESSION_THRESHOLD = 1024;
+  private static final int MAX_URL = 128 * 1024;
   private static final long SESSION_TIMEOUT_MS = Duration.ofHours(8).toMillis();
   /** Staff pages: a signed-in user of the administration. */
   private static final String STAFF_PATHS =
@@ -72,7 +75,7 @@ public final class HttpVerticle extends VerticleBase {
     var bus = new Bus(vertx);
     var links = new PortalLinks(settings.secret(), Duration.ofDays(settings.portalLinkDays()));
     var store = new AttachmentStore(vertx, settings.uploadsDir());
-    var writer = new MessageWriter(bus, links, settings.baseUrl());
+    var writer = new MessageWriter(vertx, bus, links, settings.baseUrl());
     opens = new OpenHandover(vertx);
     return new ApiRoutes(bus, links, settings.baseUrl(), store, writer).router(vertx)
         .compose(api -> {
@@ -100,7 +103,9 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setPerMessageWebSocketCompressionSupported(false)
         // A message's text is one form field of up to 100,000 characters.
-        .setMaxFormAttributeSize((int) FORM_LIMIT);
+        .setMaxFormAttributeSize((int) FORM_LIMIT)
+        // An overview's selection travels in its query string: thousands of ids.
+        .setMaxInitialLineLength(MAX_URL);
   }
 
   /** The pixel is answered before the router; everything else goes through it. */
@@ -154,7 +159,10 @@ public final class HttpVerticle extends VerticleBase {
     router.route().pathRegex(ADMIN_PATHS).handler(StaffSession.adminRequired());
     router.get().pathRegex(STAFF_PATHS).handler(new InboxBadge(bus));
     new InboxRoutes(bus, pages).mount(router);
-    new OverviewRoutes(bus, pages).mount(router);
+    var overviews = new OverviewRoutes(bus, pages);
+    overviews.mount(router);
+    new BulkRoutes(bus, pages, store, new BatchSender(bus, writer), overviews).mount(router);
+    new BatchRoutes(bus, pages).mount(router);
     new CaseRoutes(bus, pages, links, settings.baseUrl()).mount(router);
     new ComposerRoutes(bus, pages, store, writer).mount(router);
     new AttachmentRoutes(bus, new Downloads(store)).mount(router);

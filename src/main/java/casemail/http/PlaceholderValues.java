@@ -21,9 +21,13 @@ final class PlaceholderValues {
    */
   static Map<String, String> of(JsonObject found, JsonObject user, JsonObject administration,
       String portalLink) {
+    return of(found, user, administration, portalLink, formats(found, administration));
+  }
+
+  /** The same, with {@code formats} for the customer's language (see {@link #formats}). */
+  static Map<String, String> of(JsonObject found, JsonObject user, JsonObject administration,
+      String portalLink, Formats formats) {
     var customer = found.getJsonObject("customer");
-    var formats = new Formats(Words.of(customer.getString("language")).locale(),
-        administration.getString("time_zone"));
     var values = new LinkedHashMap<String, String>();
     values.put("customer.name", customer.getString("name"));
     values.put("customer.number", customer.getString("number"));
@@ -40,6 +44,12 @@ final class PlaceholderValues {
     values.put("administration.name", administration.getString("name"));
     values.put("portal.link", portalLink);
     return values;
+  }
+
+  /** How amounts and dates read for the case's customer. */
+  static Formats formats(JsonObject found, JsonObject administration) {
+    var language = found.getJsonObject("customer").getString("language");
+    return new Formats(Words.of(language).locale(), administration.getString("time_zone"));
   }
 
   private static void invoice(Map<String, String> values, JsonObject invoice, Formats formats) {

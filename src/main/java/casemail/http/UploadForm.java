@@ -41,7 +41,7 @@ public final class UploadForm implements Handler<RoutingContext> {
   static final long MAX_REQUEST = Attachments.MAX_MESSAGE_BYTES + FIELDS_ALLOWANCE;
   private static final String KEY = "casemail.uploads";
   private static final Pattern COMPOSER =
-      Pattern.compile("^/(customers|invoices|matters)/[^/]+/messages$");
+      Pattern.compile("^/((customers|invoices|matters)/[^/]+/messages|batches)$");
 
   private final Vertx vertx;
   private final AttachmentStore store;
@@ -57,7 +57,7 @@ public final class UploadForm implements Handler<RoutingContext> {
     this.allowed = allowed;
   }
 
-  /** The composer's forms, for signed-in staff. */
+  /** The composers' forms — on a case, and the bulk composer — for signed-in staff. */
   public static UploadForm composer(Vertx vertx, AttachmentStore store) {
     return new UploadForm(vertx, store, COMPOSER, ctx -> StaffSession.user(ctx).isPresent());
   }

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The only part of Casemail that talks SMTP. Listens for {@link Addresses#DELIVERY_QUEUED} and
  * looks for due deliveries every second (retries, other instances' expired leases), mails them
- * through a pooled Vert.x mail client and records the outcomes (see {@link Outbox}). Answers
- * {@link Addresses#SMTP_PING} for {@code /ready} and {@link Addresses#EMAIL_RENDER} for "View
- * email"; keeps the outbox-depth gauge. Listens for {@link Addresses#NOTIFICATION_QUEUED} too,
- * and mails reply notifications to staff apart from the customer deliveries. When the
+ * through a pooled Vert.x mail client and records the outcomes (see {@link Outbox}); every
+ * second it also has finished batches marked ({@link Addresses#BATCH_FINISH}) and logs them.
+ * Answers {@link Addresses#SMTP_PING} for {@code /ready} and {@link Addresses#EMAIL_RENDER} for
+ * "View email"; keeps the outbox-depth gauge. Listens for {@link Addresses#NOTIFICATION_QUEUED}
+ * too, and mails reply notifications to staff apart from the customer deliveries. When the
  * embedded capture mailbox runs, also answers {@link Addresses#DEV_MAILBOX_LIST} and
  * {@link Addresses#DEV_MAILBOX_GET}. Reads the SMTP settings, base URL, secret, portal link
  * validity, send rate, retry schedule, and the data directory (attachment files).
@@ -75,6 +76,7 @@ public final class MailVerticle extends VerticleBase {
         .register(registry);
     var bus = new Bus(vertx);
     vertx.setPeriodic(POLL_MS, id -> outbox.wake());
+    vertx.setPeriodic(POLL_MS, id -> finishBatches(bus));
     vertx.setPeriodic(POLL_MS, id -> notifications.wake());
     vertx.setPeriodic(DEPTH_MS, id -> measureDepth(bus));
     return Future.all(
@@ -108,6 +110,17 @@ public final class MailVerticle extends VerticleBase {
         .put("raw", raw)
         .put("text", email.getText())
         .put("html", email.getHtml()));
+  }
+
+  /** Logs the batches that have nothing left to mail, once each over all instances. */
+  private static void finishBatches(Bus bus) {
+    bus.request(Addresses.BATCH_FINISH, new JsonObject())
+        .onSuccess(reply -> reply.getJsonArray("items").forEach(item -> {
+          var batch = (JsonObject) item;
+          LOG.info("Batch {} finished: {} sent, {} failed, {} portal only",
+              batch.getString("id"), batch.getLong("sent"), batch.getLong("failed"),
+              batch.getLong("portal_only"));
+        }));
   }
 
   private void measureDepth(Bus bus) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * lease, and keeps at most one delivery per pooled SMTP connection <em>in flight</em> — being
  * sent, or sent and its outcome not yet stored. So a crash can leave at most that many
  * deliveries sent but not recorded, which are sent again after their lease runs out. Outcomes
- * are stored together (one statement for all that finished meanwhile). A claimed delivery
+ * are stored together (one statement for all that finished meanwhile, a few such statements
+ * under way at once, so no outcome waits for an earlier store to end). A claimed delivery
  * whose lease would run out before it could be sent is handed back. Runs on the mailing
  * verticle's event loop only.
  */
@@ -28,6 +29,7 @@ final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final long RECORD_RETRY_MS = 1000;
+  private static final int MAX_RECORDINGS = 2;
 
   private final Vertx vertx;
   private final Bus bus;
@@ -39,7 +41,7 @@ final class Outbox {
   private final List<JsonObject> unrecorded = new ArrayList<>();
   private boolean claiming;
   private boolean moreDue;
-  private boolean recording;
+  private int recordings;
   private boolean stopping;
   private int inFlight;
   private Promise<Void> idle;
@@ -155,38 +157,42 @@ final class Outbox {
     record();
   }
 
-  /** Stores what finished since the last store; one store at a time. */
+  /**
+   * Stores what finished and is not being stored yet. A few stores may be under way at once,
+   * so an outcome never waits for the store before it: a delivery holds its place among those
+   * in flight until its outcome is stored.
+   */
   private void record() {
-    if (recording || unrecorded.isEmpty()) {
+    if (recordings >= MAX_RECORDINGS || unrecorded.isEmpty()) {
       return;
     }
-    recording = true;
-    var batch = new ArrayList<>(unrecorded);
+    recordings++;
+    var outcomes = new ArrayList<>(unrecorded);
     unrecorded.clear();
-    var request = new JsonObject().put("outcomes", new JsonArray(batch));
+    var request = new JsonObject().put("outcomes", new JsonArray(outcomes));
     bus.request(Addresses.DELIVERY_RECORD, request)
-        .onSuccess(reply -> recorded(batch))
+        .onSuccess(reply -> recorded(outcomes))
         .onFailure(failure -> {
-          LOG.warn("Could not record {} delivery outcomes, will retry: {}", batch.size(),
+          LOG.warn("Could not record {} delivery outcomes, will retry: {}", outcomes.size(),
               failure.getMessage());
-          unrecorded.addAll(0, batch);
+          unrecorded.addAll(0, outcomes);
           vertx.setTimer(RECORD_RETRY_MS, id -> {
-            recording = false;
+            recordings--;
             record();
           });
         });
   }
 
-  private void recorded(List<JsonObject> batch) {
-    recording = false;
-    inFlight -= batch.size();
+  private void recorded(List<JsonObject> outcomes) {
+    recordings--;
+    inFlight -= outcomes.size();
     record();
     checkIdle();
     pump();
   }
 
   private void checkIdle() {
-    if (idle != null && inFlight == 0 && unrecorded.isEmpty() && !recording && !claiming) {
+    if (idle != null && inFlight == 0 && unrecorded.isEmpty() && recordings == 0 && !claiming) {
       idle.tryComplete();
     }
   }

@@ -35,6 +35,7 @@ public final class Placeholders {
 
   private static final Set<String> ALL = Set.of("customer", "invoice", "matter");
   private static final Map<String, Set<String>> APPLIES = applies();
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
   private static final Pattern PARTIAL_OR_DELIMITERS = Pattern.compile("\\{\\{~?\\s*#?[>=]");
   private static final Handlebars PARSER = new Handlebars(new NoPartials());
   private static final Handlebars FILLER = new Handlebars(new NoPartials())
@@ -82,17 +83,41 @@ public final class Placeholders {
    * "Smit"}). A template with anything but known placeholders is refused, not filled.
    */
   public static String fill(String template, Map<String, String> values) {
+    return compile(template).fill(values);
+  }
+
+  /**
+   * The template checked and compiled once, to be filled for many cases (a batch). A template
+   * with anything but known placeholders is refused.
+   */
+  public static Filler compile(String template) {
     if (template == null || !template.contains("{{")) {
-      return template;
+      return values -> template;
     }
     if (problem(template, name -> APPLIES.containsKey(name) ? null : "unknown").isPresent()) {
       throw new IllegalArgumentException("Only placeholders are filled; check templates first");
     }
+    try {
+      var compiled = FILLER.compileInline(template);
+      return values -> apply(compiled, values);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("The template could not be read", e);
+    }
+  }
+
+  /** A compiled template: fills its placeholders from the values of one case. */
+  @FunctionalInterface
+  public interface Filler {
+
+    String fill(Map<String, String> values);
+  }
+
+  private static String apply(Template compiled, Map<String, String> values) {
     var context = Context.newBuilder(nested(values))
         .resolver(new ValueResolver[] {MapValueResolver.INSTANCE})
         .build();
     try {
-      return FILLER.compileInline(template).apply(context);
+      return compiled.apply(context);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("The template could not be filled", e);
     } finally {
@@ -165,7 +190,7 @@ public final class Placeholders {
       var group = (Map<String, String>) root.computeIfAbsent(name.substring(0, dot),
           key -> new HashMap<String, String>());
       group.put(name.substring(dot + 1),
-          value == null ? "" : value.replaceAll("\\p{Cntrl}+", " ").strip());
+          value == null ? "" : CONTROL.matcher(value).replaceAll(" ").strip());
     });
     return root;
   }

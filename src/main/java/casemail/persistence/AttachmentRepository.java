@@ -27,29 +27,31 @@ public final class AttachmentRepository {
   /** Pending attachments older than this are forgotten when new ones are stored. */
   private static final String PURGE = """
       DELETE FROM attachments
-      WHERE administration_id = $1 AND message_id IS NULL
+      WHERE administration_id = $1 AND message_id IS NULL AND batch_id IS NULL
         AND created_at < now() - interval '2 days'""";
 
   private static final String INSERT = """
-      INSERT INTO attachments (administration_id, message_id, position, filename, content_type,
-        size, sha256)
-      SELECT $1::bigint, $2::uuid, n.position, n.filename, n.content_type, n.size, n.sha256
-      FROM unnest($3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[])
+      INSERT INTO attachments (administration_id, message_id, batch_id, position, filename,
+        content_type, size, sha256)
+      SELECT $1::bigint, $2::uuid, $3::uuid, n.position, n.filename, n.content_type, n.size,
+        n.sha256
+      FROM unnest($4::int[], $5::text[], $6::text[], $7::bigint[], $8::text[])
         AS n(position, filename, content_type, size, sha256)
       RETURNING id, message_id, filename, content_type, size, sha256, position""";
 
   private static final String ATTACH = """
       UPDATE attachments a
-      SET message_id = $2, position = k.position
-      FROM unnest($3::uuid[]) WITH ORDINALITY AS k(id, position)
+      SET message_id = $2, batch_id = $3, position = k.position
+      FROM unnest($4::uuid[]) WITH ORDINALITY AS k(id, position)
       WHERE a.id = k.id AND a.administration_id = $1 AND a.message_id IS NULL
+        AND a.batch_id IS NULL
       RETURNING a.size""";
 
   private static final String PENDING = "SELECT " + COLUMNS + """
 
       FROM attachments a
       JOIN unnest($2::uuid[]) WITH ORDINALITY AS k(id, position) ON k.id = a.id
-      WHERE a.administration_id = $1 AND a.message_id IS NULL
+      WHERE a.administration_id = $1 AND a.message_id IS NULL AND a.batch_id IS NULL
       ORDER BY k.position""";
 
   private static final String GET = "SELECT " + COLUMNS + """
@@ -57,12 +59,17 @@ public final class AttachmentRepository {
       FROM attachments a
       WHERE a.administration_id = $1 AND a.id = $2""";
 
-  /** Only an attachment of a message to this customer: any other id reads as unknown. */
+  /**
+   * Only an attachment of a message to this customer, or of a batch that sent the customer a
+   * message: any other id reads as unknown.
+   */
   private static final String PORTAL_GET = "SELECT " + COLUMNS + """
 
       FROM attachments a
-      JOIN messages m ON m.id = a.message_id
-      WHERE m.customer_id = $1 AND a.id = $2""";
+      WHERE a.id = $2 AND EXISTS (
+        SELECT 1 FROM messages m
+        WHERE m.customer_id = $1 AND (m.id = a.message_id OR m.batch_id = a.batch_id)
+      )""";
 
   private final Pool db;
 
@@ -73,7 +80,8 @@ public final class AttachmentRepository {
   public Future<JsonObject> store(JsonObject request) {
     long administrationId = request.getLong("administration_id");
     return db.preparedQuery(PURGE).execute(Tuple.of(administrationId))
-        .compose(purged -> insert(db, administrationId, null, request.getJsonArray("items"), 0))
+        .compose(purged -> insert(db, administrationId, Owner.NONE,
+            request.getJsonArray("items"), 0))
         .map(rows -> new JsonObject().put("items", toAttachments(rows)));
   }
 
@@ -93,12 +101,26 @@ public final class AttachmentRepository {
     return db.preparedQuery(PORTAL_GET).execute(tuple).map(AttachmentRepository::single);
   }
 
+  /** What stored attachments belong to: one message, every message of one batch, or none yet. */
+  record Owner(UUID messageId, UUID batchId) {
+
+    static final Owner NONE = new Owner(null, null);
+
+    static Owner message(UUID id) {
+      return new Owner(id, null);
+    }
+
+    static Owner batch(UUID id) {
+      return new Owner(null, id);
+    }
+  }
+
   /**
    * Attaches the request's pending {@code attachment_ids} and new {@code attachments} to a
-   * message being stored in {@code tx}: 422 if a pending one is gone, 413 if together they
-   * are larger than a message may carry.
+   * message or batch being stored in {@code tx}: 422 if a pending one is gone, 413 if together
+   * they are larger than a message may carry.
    */
-  static Future<Void> attach(SqlClient tx, long administrationId, UUID messageId,
+  static Future<Void> attach(SqlClient tx, long administrationId, Owner owner,
       JsonObject request) {
     var requested = request.getJsonArray("attachment_ids", new JsonArray());
     var pending = ids(requested);
@@ -107,9 +129,10 @@ public final class AttachmentRepository {
       return Future.failedFuture(BusFailure.invalid(Attachments.FIELD, Attachments.tooMany()));
     }
     var attached = requested.isEmpty() ? Future.succeededFuture(List.<Long>of())
-        : tx.preparedQuery(ATTACH).execute(Tuple.of(administrationId, messageId, pending))
+        : tx.preparedQuery(ATTACH).execute(Tuple.of(administrationId, owner.messageId(),
+                owner.batchId(), pending))
             .map(rows -> sizes(rows, requested.size()));
-    return attached.compose(sizes -> insert(tx, administrationId, messageId, added,
+    return attached.compose(sizes -> insert(tx, administrationId, owner, added,
             requested.size()).map(rows -> total(sizes, rows)))
         .compose(total -> total > Attachments.MAX_MESSAGE_BYTES
             ? Future.failedFuture(new BusFailure(413, Attachments.messageTooLarge(),
@@ -118,7 +141,7 @@ public final class AttachmentRepository {
   }
 
   private static Future<RowSet<Row>> insert(SqlClient client, long administrationId,
-      UUID messageId, JsonArray items, int firstPosition) {
+      Owner owner, JsonArray items, int firstPosition) {
     var positions = new ArrayList<Integer>();
     var names = new ArrayList<String>();
     var types = new ArrayList<String>();
@@ -132,9 +155,11 @@ public final class AttachmentRepository {
       sizes.add(item.getLong("size"));
       hashes.add(item.getString("sha256"));
     }
-    var tuple = Tuple.of(administrationId, messageId, positions.toArray(Integer[]::new),
-        names.toArray(String[]::new), types.toArray(String[]::new), sizes.toArray(Long[]::new),
-        hashes.toArray(String[]::new));
+    var tuple = Tuple.of(administrationId, owner.messageId(), owner.batchId(),
+            positions.toArray(Integer[]::new), names.toArray(String[]::new),
+            types.toArray(String[]::new))
+        .addArrayOfLong(sizes.toArray(Long[]::new))
+        .addArrayOfString(hashes.toArray(String[]::new));
     return client.preparedQuery(INSERT).execute(tuple);
   }
 

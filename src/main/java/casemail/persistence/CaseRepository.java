@@ -1,6 +1,8 @@
 package casemail.persistence;
 
 import casemail.bus.BusFailure;
+import casemail.cases.CaseFilter;
+import casemail.cases.CaseOrder;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,15 +23,27 @@ public final class CaseRepository {
     this.db = db;
   }
 
-  /** A page of cases in key order, optionally those with one exact number or reference. */
+  /**
+   * A page of cases as filtered and sorted, after the cursor; with {@code with_total}, also
+   * how many match in all.
+   */
   public Future<JsonObject> list(JsonObject request) {
-    var type = CaseType.parse(request.getString("type"));
-    int limit = Math.min(request.getInteger("limit", 50), MAX_LIMIT);
-    var filter = request.getJsonObject("filter", new JsonObject());
-    var tuple = Tuple.of(request.getLong("administration_id"),
-        filter.getString(type.keyName()), request.getString("cursor"), limit + 1);
-    return db.preparedQuery(CaseSql.list(type)).execute(tuple)
-        .map(rows -> page(type, rows, limit));
+    var type = CaseType.parse(request.getString("type")).value();
+    long administrationId = request.getLong("administration_id");
+    int limit = Math.max(1, Math.min(request.getInteger("limit", 50), MAX_LIMIT));
+    var filter = CaseFilter.fromJson(type, request.getJsonObject("filter"));
+    var order = CaseOrder.fromJson(type, request.getJsonObject("order"));
+    var cursor = order.decode(request.getString("cursor"));
+    var page = CaseQuerySql.page(administrationId, filter, order, cursor, null, limit + 1);
+    var items = db.preparedQuery(page.sql()).execute(page.params())
+        .map(rows -> page(CaseType.parse(type), order, rows, limit));
+    if (!request.getBoolean("with_total", false)) {
+      return items;
+    }
+    var count = CaseQuerySql.count(administrationId, filter, null);
+    return Future.all(items, db.preparedQuery(count.sql()).execute(count.params()))
+        .map(all -> all.<JsonObject>resultAt(0).put("total",
+            all.<RowSet<Row>>resultAt(1).iterator().next().getLong("total")));
   }
 
   /** One case with its customer; a customer's and a matter's invoices too. */
@@ -70,12 +84,17 @@ public final class CaseRepository {
     return db.preparedQuery(sql).execute(tuple).map(rows -> toCases(CaseType.INVOICE, rows));
   }
 
-  private static JsonObject page(CaseType type, RowSet<Row> rows, int limit) {
-    var items = toCases(type, rows);
+  private static JsonObject page(CaseType type, CaseOrder order, RowSet<Row> rows, int limit) {
+    var items = new JsonArray();
     String next = null;
-    if (items.size() > limit) {
-      items.remove(limit);
-      next = items.getJsonObject(limit - 1).getString(type.keyName());
+    for (var row : rows) {
+      if (items.size() == limit) {
+        break;
+      }
+      items.add(toCase(type, row).put("customer_name", row.getString("customer_name")));
+      if (items.size() == limit && rows.size() > limit) {
+        next = order.cursor(row.getString("sort_value"), row.getLong("id"));
+      }
     }
     return new JsonObject().put("items", items).put("next", next);
   }

@@ -1,6 +1,9 @@
 package casemail.persistence;
 
-/** The SQL that reads cases. Every statement takes the administration as {@code $1}. */
+/**
+ * The SQL that reads one case and its invoices. Every statement takes the administration as
+ * {@code $1}; lists and selections are built by {@link CaseQuerySql}.
+ */
 final class CaseSql {
 
   static final String CUSTOMER_COLUMNS = """
@@ -28,33 +31,6 @@ final class CaseSql {
         SELECT min(i.currency) FROM matter_invoices mi JOIN invoices i ON i.id = mi.invoice_id
         WHERE mi.matter_id = m.id
       ) AS currency""";
-
-  private static final String LIST_CUSTOMERS = "SELECT " + CUSTOMER_COLUMNS + """
-
-      FROM customers c
-      WHERE c.administration_id = $1
-        AND ($2::text IS NULL OR c.number = $2)
-        AND ($3::text IS NULL OR c.number > $3)
-      ORDER BY c.number
-      LIMIT $4""";
-
-  private static final String LIST_INVOICES = "SELECT " + INVOICE_COLUMNS + """
-
-      FROM invoices i
-      WHERE i.administration_id = $1
-        AND ($2::text IS NULL OR i.number = $2)
-        AND ($3::text IS NULL OR i.number > $3)
-      ORDER BY i.number
-      LIMIT $4""";
-
-  private static final String LIST_MATTERS = "SELECT " + MATTER_COLUMNS + """
-
-      FROM matters m
-      WHERE m.administration_id = $1
-        AND ($2::text IS NULL OR m.reference = $2)
-        AND ($3::text IS NULL OR m.reference > $3)
-      ORDER BY m.reference
-      LIMIT $4""";
 
   private static final String GET_CUSTOMER = "SELECT " + CUSTOMER_COLUMNS + """
 
@@ -85,14 +61,6 @@ final class CaseSql {
       ORDER BY i.due_date, i.number""";
 
   private CaseSql() {
-  }
-
-  static String list(CaseType type) {
-    return switch (type) {
-      case CUSTOMER -> LIST_CUSTOMERS;
-      case INVOICE -> LIST_INVOICES;
-      case MATTER -> LIST_MATTERS;
-    };
   }
 
   static String get(CaseType type) {

@@ -81,29 +81,6 @@ public final class DeliveryRepository {
     });
   }
 
-  /**
-   * {@code {total, sent, failed, portal_only, pending, done, anonymous_opens}}; 404 unknown
-   * batch.
-   */
-  public Future<JsonObject> batchProgress(JsonObject request) {
-    var id = MessageRepository.parseId(request.getString("id"));
-    var tuple = Tuple.of(request.getLong("administration_id"), id);
-    return db.preparedQuery(DeliverySql.BATCH_PROGRESS).execute(tuple).map(rows -> {
-      if (rows.size() == 0) {
-        throw BusFailure.notFound("Batch");
-      }
-      var row = rows.iterator().next();
-      return new JsonObject()
-          .put("total", row.getLong("total"))
-          .put("sent", row.getLong("sent"))
-          .put("failed", row.getLong("failed"))
-          .put("portal_only", row.getLong("portal_only"))
-          .put("pending", row.getLong("pending"))
-          .put("done", row.getLong("pending") == 0)
-          .put("anonymous_opens", row.getJsonObject("anonymous_opens"));
-    });
-  }
-
   /** What the mailing side needs to build a delivery's email. */
   private static JsonObject toEmail(Row row, JsonObject render) {
     var email = new JsonObject()

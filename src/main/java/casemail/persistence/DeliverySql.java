@@ -1,6 +1,6 @@
 package casemail.persistence;
 
-/** The SQL of the outbox: claiming due deliveries, recording outcomes, bounces and progress. */
+/** The SQL of the outbox: claiming due deliveries, recording outcomes, and bounces. */
 final class DeliverySql {
 
   /** What an email is built from, kept at the first attempt (see V50__delivery_recipients). */
@@ -25,18 +25,32 @@ final class DeliverySql {
         ) AS bouncing""";
 
   /**
-   * Leases up to $1 due deliveries for $2 seconds: queued ones whose time has come, and ones
-   * whose lease ran out (their instance died). SKIP LOCKED: instances never take the same one.
+   * Leases up to $1 due deliveries for $2 seconds: ones whose lease ran out (their instance
+   * died) first, then queued ones whose time has come. SKIP LOCKED: instances never take the
+   * same one. Each kind is read in the order of its own partial index, so a claim reads only
+   * the rows it takes, however many are queued (one condition with OR would read them all).
    */
   static final String CLAIM = """
-      WITH due AS (
+      WITH expired AS (
         SELECT id
         FROM deliveries
-        WHERE (status = 'queued' AND next_attempt_at <= now())
-           OR (status = 'sending' AND lease_until < now())
+        WHERE status = 'sending' AND lease_until < now()
+        ORDER BY lease_until
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+      ),
+      queued AS (
+        SELECT id
+        FROM deliveries
+        WHERE status = 'queued' AND next_attempt_at <= now()
         ORDER BY next_attempt_at
         LIMIT $1
         FOR UPDATE SKIP LOCKED
+      ),
+      due AS (
+        SELECT id FROM expired
+        UNION ALL
+        (SELECT id FROM queued LIMIT $1 - (SELECT count(*) FROM expired))
       )
       UPDATE deliveries d
       SET status = 'sending',
@@ -106,24 +120,6 @@ final class DeliverySql {
         count(*) FILTER (WHERE status = 'sending') AS sending
       FROM deliveries
       WHERE status IN ('queued', 'sending')""";
-
-  /**
-   * A batch's progress from the state of each of its deliveries, and its anonymous opens (if
-   * it was sent with tracking mode 'anonymous').
-   */
-  static final String BATCH_PROGRESS = """
-      SELECT count(DISTINCT m.id) AS total,
-        count(d.id) FILTER (WHERE d.status = 'sent') AS sent,
-        count(d.id) FILTER (WHERE d.status IN ('failed', 'uncertain')) AS failed,
-        count(d.id) FILTER (WHERE d.status = 'not_emailed') AS portal_only,
-        count(d.id) FILTER (WHERE d.status IN ('queued', 'sending')) AS pending,
-      """ + OpenSql.batchOpens("b.id") + """
-         AS anonymous_opens
-      FROM batches b
-      LEFT JOIN messages m ON m.batch_id = b.id
-      LEFT JOIN deliveries d ON d.message_id = m.id
-      WHERE b.administration_id = $1 AND b.id = $2
-      GROUP BY b.id""";
 
   static final String BOUNCES = """
       SELECT address, reason, created_at

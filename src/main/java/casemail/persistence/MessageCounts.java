@@ -16,6 +16,12 @@ final class MessageCounts {
     this.queued = registry.counter("casemail.deliveries.queued");
   }
 
+  /** A stored batch, as {@code persistence.batch.create} answers it. */
+  void createdBatch(JsonObject batch) {
+    created.increment(batch.getLong("total"));
+    queued.increment(batch.getLong("emailed"));
+  }
+
   /** A stored message, as {@code persistence.message.create} answers it. */
   void created(JsonObject message) {
     created.increment();

@@ -42,7 +42,8 @@ public final class MessageRepository {
         .compose(author -> CaseRepository.one(tx, type, administrationId, caseRef.getLong("id"))
             .compose(found -> customerOf(tx, type, found))
             .compose(customer -> insert(tx, id, request, author, customer)))
-        .compose(ignored -> AttachmentRepository.attach(tx, administrationId, id, request)))
+        .compose(ignored -> AttachmentRepository.attach(tx, administrationId,
+            AttachmentRepository.Owner.message(id), request)))
         .recover(failure -> Constraints.isUniqueViolation(failure, "messages_pkey")
             ? alreadyStored(administrationId, id) : Future.failedFuture(failure))
         .compose(ignored -> get(administrationId, id));
@@ -90,7 +91,7 @@ public final class MessageRepository {
         });
   }
 
-  private static Future<Row> author(SqlClient tx, long administrationId, Long authorId) {
+  static Future<Row> author(SqlClient tx, long administrationId, Long authorId) {
     return tx.preparedQuery(MessageSql.AUTHOR).execute(Tuple.of(administrationId, authorId))
         .map(rows -> {
           if (rows.size() == 0) {
@@ -146,7 +147,7 @@ public final class MessageRepository {
     return customer.getJsonArray("emails").isEmpty() ? NO_ADDRESS : NO_ADDRESS_GIVEN;
   }
 
-  private static String signatureOf(Row author) {
+  static String signatureOf(Row author) {
     return Signature.choose(author.getString("signature"), author.getString("default_signature"));
   }
 
@@ -181,6 +182,7 @@ public final class MessageRepository {
         .put("created_at", Rows.instant(row, "created_at"))
         .put("in_reply_to", Rows.uuid(row, "in_reply_to"))
         .put("read_at", Rows.instant(row, "read_at"))
+        .put("batch_id", Rows.uuid(row, "batch_id"))
         .put("deliveries", row.getJsonArray("deliveries"))
         .put("attachments", row.getJsonArray("attachments"))
         .put("portal_views", row.getJsonArray("portal_views"))

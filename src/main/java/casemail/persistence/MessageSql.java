@@ -3,7 +3,10 @@ package casemail.persistence;
 /** The SQL that stores and reads messages with their deliveries. */
 final class MessageSql {
 
-  /** The attachments of message {@code m}, in order, as a JSON array column. */
+  /**
+   * The attachments of message {@code m} — its own, or its batch's — in order, as a JSON array
+   * column.
+   */
   static final String ATTACHMENTS = """
         (
           SELECT COALESCE(json_agg(json_build_object(
@@ -11,7 +14,7 @@ final class MessageSql {
             'size', at.size, 'sha256', at.sha256
           ) ORDER BY at.position), '[]'::json)
           FROM attachments at
-          WHERE at.message_id = m.id
+          WHERE at.message_id = m.id OR at.batch_id = m.batch_id
         ) AS attachments
       """;
 
@@ -21,7 +24,7 @@ final class MessageSql {
    */
   static final String SELECT = """
       SELECT m.id, m.customer_id, m.case_type, m.case_id, m.direction, m.subject, m.body,
-        m.signature, m.created_at, m.in_reply_to, m.read_at,
+        m.signature, m.created_at, m.in_reply_to, m.read_at, m.batch_id,
         u.email AS author_email, u.name AS author_name,
         c.name AS customer_name,
         COALESCE(i.number, mt.reference, c.number) AS case_label,

@@ -8,6 +8,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only part of Casemail that talks to PostgreSQL. Consumes every {@code persistence.*}
@@ -16,6 +18,8 @@ import java.util.List;
  * migrations have been applied before it starts.
  */
 public final class PersistenceVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PersistenceVerticle.class);
 
   private final String databaseUrl;
   private Pool pool;
@@ -62,11 +66,36 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private Future<?> registerCases(Bus bus) {
     var cases = new CaseRepository(pool);
+    var selections = new SelectionRepository(pool);
     var imports = new ImportRepository(pool);
-    return Future.all(
+    return Future.all(List.of(
         bus.consume(Addresses.CASE_LIST, cases::list),
         bus.consume(Addresses.CASE_GET, cases::get),
-        bus.consume(Addresses.IMPORT_APPLY, imports::apply));
+        bus.consume(Addresses.SELECTION_SUMMARY, selections::summary),
+        bus.consume(Addresses.SELECTION_CASES, selections::cases),
+        bus.consume(Addresses.IMPORT_APPLY, imports::apply),
+        registerBatches(bus)));
+  }
+
+  private Future<?> registerBatches(Bus bus) {
+    var batches = new BatchRepository(pool);
+    var counts = new MessageCounts(Metrics.meters(vertx));
+    return Future.all(
+        bus.consume(Addresses.BATCH_CREATE, request -> batches.create(request)
+            .onSuccess(batch -> stored(bus, counts, batch))),
+        bus.consume(Addresses.BATCH_FIND, batches::find),
+        bus.consume(Addresses.BATCH_FINISH, batches::finish),
+        bus.consume(Addresses.BATCH_PROGRESS, batches::progress));
+  }
+
+  private static void stored(Bus bus, MessageCounts counts, JsonObject batch) {
+    if (!batch.getBoolean("created")) {
+      return;
+    }
+    LOG.info("Batch {} stored: {} messages, {} to email, {} portal only", batch.getString("id"),
+        batch.getLong("total"), batch.getLong("emailed"), batch.getLong("portal_only"));
+    counts.createdBatch(batch);
+    bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject());
   }
 
   private Future<?> registerMessages(Bus bus) {
@@ -102,7 +131,6 @@ public final class PersistenceVerticle extends VerticleBase {
         bus.consume(Addresses.DELIVERY_RECORD, deliveries::record),
         bus.consume(Addresses.DELIVERY_QUEUE_DEPTH, deliveries::queueDepth),
         bus.consume(Addresses.DELIVERY_EMAIL, deliveries::email),
-        bus.consume(Addresses.BATCH_PROGRESS, deliveries::batchProgress),
         bus.consume(Addresses.OPEN_STORE, request -> opens.store(request)
             .onSuccess(reply -> Metrics.meters(vertx).counter("casemail.opens")
                 .increment(reply.getLong("stored") + reply.getLong("counted")))),

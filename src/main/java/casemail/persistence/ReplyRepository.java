@@ -61,7 +61,8 @@ public final class ReplyRepository {
               .put("attachments", request.getJsonArray("attachments", new JsonArray()));
           return insert(tx, id, original, request.getString("body"))
               .compose(reply -> AttachmentRepository.attach(tx,
-                  original.getLong("administration_id"), id, files).map(reply));
+                  original.getLong("administration_id"), AttachmentRepository.Owner.message(id),
+                  files).map(reply));
         }));
   }
 

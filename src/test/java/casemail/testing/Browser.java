@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -116,6 +117,39 @@ public final class Browser {
     fields(form).forEach(field -> fields.put(field.getKey(), field.getValue()));
     fields.putAll(values);
     return follow(post(form.attr("action"), fields));
+  }
+
+  /**
+   * Clicks a submit button as a browser does: the fields of its form (with {@code values} in
+   * place of same-named ones, and the boxes named {@code "name=value"} in {@code untick} left
+   * out) and the button's own name and value, sent to the button's formaction or else the
+   * form's action, by the form's method; follows redirects.
+   */
+  public Response click(Response page, String button, Map<String, String> values,
+      Set<String> untick) {
+    var clicked = page.document().selectFirst(button);
+    if (clicked == null || clicked.closest("form") == null) {
+      throw new AssertionError("No button " + button + " in a form on the page");
+    }
+    var form = clicked.closest("form");
+    var fields = new ArrayList<Map.Entry<String, String>>();
+    fields(form).stream()
+        .filter(field -> !values.containsKey(field.getKey()))
+        .filter(field -> !untick.contains(field.getKey() + "=" + field.getValue()))
+        .forEach(fields::add);
+    fields.addAll(values.entrySet());
+    if (clicked.hasAttr("name")) {
+      fields.add(Map.entry(clicked.attr("name"), clicked.attr("value")));
+    }
+    var action = clicked.hasAttr("formaction") ? clicked.attr("formaction") : form.attr("action");
+    if (form.attr("method").equalsIgnoreCase("get")) {
+      return open(action + "?" + encode(fields));
+    }
+    var request = to(baseUrl + action)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+        .build();
+    return follow(send(request));
   }
 
   /** A file a form uploads: the field, the name as on the user's disk, type and bytes. */
@@ -244,7 +278,11 @@ public final class Browser {
   }
 
   private static String encode(Map<String, String> form) {
-    return form.entrySet().stream()
+    return encode(List.copyOf(form.entrySet()));
+  }
+
+  private static String encode(List<Map.Entry<String, String>> form) {
+    return form.stream()
         .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));

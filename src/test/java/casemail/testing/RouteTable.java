@@ -1,6 +1,7 @@
 package casemail.testing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,13 @@ public final class RouteTable {
     API
   }
 
-  /** One route: method, path with placeholders, access, and the form a user would post. */
-  public record Route(String method, String path, Access access, Map<String, String> form) {
+  /**
+   * One route: method, path with placeholders, access, and the form a user would post.
+   * {@code selects}: its ids choose cases for a bulk send, so ids of another administration
+   * choose nothing (no case, none of its data) rather than answering 404.
+   */
+  public record Route(String method, String path, Access access, Map<String, String> form,
+      boolean selects) {
 
     /** {@code GET /customers/{}}: method and path with any placeholder written {@code {}}. */
     public String key() {
@@ -47,7 +53,7 @@ public final class RouteTable {
     }
 
     public boolean namesAnObject() {
-      return path.contains("{");
+      return path.contains("{") && !selects;
     }
 
     @Override
@@ -79,7 +85,9 @@ public final class RouteTable {
       api("GET", "/standard-messages/{standard}"),
       api("PUT", "/standard-messages/{standard}"),
       api("DELETE", "/standard-messages/{standard}"),
-      api("PATCH", "/users/{email}"));
+      api("PATCH", "/users/{email}"),
+      api("POST", "/batches"),
+      api("GET", "/batches/{batch}"));
 
   private RouteTable() {
   }
@@ -125,6 +133,12 @@ public final class RouteTable {
         form("POST", "/settings/messages/{standard}", Access.ADMIN, Map.of("description",
             "Forged", "case_type", "", "subject", "Forged", "cc", "", "bcc", "", "body", "x")),
         form("POST", "/settings/messages/{standard}/delete", Access.ADMIN, Map.of()),
+        new Route("GET", "/batches/new?case_type=invoice&ids={invoice}", Access.STAFF, Map.of(),
+            true),
+        form("POST", "/batches", Access.STAFF, bulk()),
+        form("POST", "/batches/preview", Access.STAFF, bulk()),
+        page("GET", "/batches/{batch}", Access.STAFF),
+        page("GET", "/batches/{batch}/progress", Access.STAFF),
         page("GET", "/dev/mailbox", Access.DEV),
         page("GET", "/dev/mailbox/{index}", Access.DEV),
         page("GET", "/dev/mailbox/{index}/html", Access.DEV),
@@ -151,15 +165,23 @@ public final class RouteTable {
         page("GET", base + "/deliveries/{delivery}/email/raw", Access.STAFF));
   }
 
+  /** The bulk composer's form for one invoice, confirmed as one case. */
+  private static Map<String, String> bulk() {
+    var fields = new HashMap<>(MESSAGE);
+    fields.remove("to");
+    fields.putAll(Map.of("case_type", "invoice", "ids", "{invoice}", "expected", "1"));
+    return Map.copyOf(fields);
+  }
+
   private static Route page(String method, String path, Access access) {
-    return new Route(method, path, access, Map.of());
+    return new Route(method, path, access, Map.of(), false);
   }
 
   private static Route form(String method, String path, Access access, Map<String, String> form) {
-    return new Route(method, path, access, form);
+    return new Route(method, path, access, form, false);
   }
 
   private static Route api(String method, String path) {
-    return new Route(method, path, Access.API, Map.of());
+    return new Route(method, path, Access.API, Map.of(), false);
   }
 }

@@ -24,8 +24,8 @@ public final class Sql {
   }
 
   /**
-   * A digest of everything a request could change (deliveries and notifications by id only:
-   * the mailer changes their state in the background), to assert that a refused request
+   * A digest of everything a request could change (deliveries, notifications and batches by id
+   * only: the mailer changes their state in the background), to assert that a refused request
    * changed nothing.
    */
   public static String fingerprint(String databaseUrl) {
@@ -42,7 +42,7 @@ public final class Sql {
           UNION ALL SELECT 'b' || t::text FROM bounces t
           UNION ALL SELECT 'r' || t::text FROM mandates t
           UNION ALL SELECT 'n' || t.id FROM notifications t
-          UNION ALL SELECT 'h' || t::text FROM batches t
+          UNION ALL SELECT 'h' || t.id FROM batches t
         ) all_rows""");
   }
 

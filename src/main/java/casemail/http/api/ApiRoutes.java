@@ -4,11 +4,11 @@ import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
 import casemail.message.AddressList;
+import casemail.http.BatchSender;
 import casemail.http.InputGuard;
 import casemail.http.MessageWriter;
 import casemail.message.AttachmentStore;
 import casemail.message.Attachments;
-import casemail.message.MessageDraft;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +23,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The JSON API under {@code /api/v1}, routed and validated from the OpenAPI document that is
@@ -42,6 +41,7 @@ public final class ApiRoutes {
   private final String baseUrl;
   private final AttachmentStore store;
   private final MessageWriter writer;
+  private final ApiDrafts drafts;
 
   public ApiRoutes(Bus bus, PortalLinks links, String baseUrl, AttachmentStore store,
       MessageWriter writer) {
@@ -50,6 +50,7 @@ public final class ApiRoutes {
     this.baseUrl = baseUrl;
     this.store = store;
     this.writer = writer;
+    this.drafts = new ApiDrafts(bus);
   }
 
   /** The API router, once the contract is read. */
@@ -75,6 +76,9 @@ public final class ApiRoutes {
     builder.getRoute("getMessage").addHandler(this::getMessage);
     builder.getRoute("resendMessage").addHandler(this::resendMessage);
     builder.getRoute("listInbox").addHandler(new InboxApi(bus)::list);
+    var batches = new BatchApi(bus, store, new BatchSender(bus, writer));
+    builder.getRoute("createBatch").addHandler(batches::create);
+    builder.getRoute("getBatch").addHandler(batches::get);
     var standardMessages = new StandardMessageApi(bus);
     builder.getRoute("listStandardMessages").addHandler(standardMessages::list);
     builder.getRoute("getStandardMessage").addHandler(standardMessages::get);
@@ -115,11 +119,11 @@ public final class ApiRoutes {
     long administrationId = ApiAuth.administrationId(ctx);
     Future.all(
             new CaseApi(bus).resolve(administrationId, body.getJsonObject("case")),
-            author(administrationId, body.getString("author")),
-            standardMessage(administrationId, body.getLong("standard_message_id")))
+            drafts.author(administrationId, body.getString("author")),
+            drafts.standardMessage(administrationId, body.getLong("standard_message_id")))
         .compose(found -> {
           JsonObject caseRef = found.resultAt(0);
-          var draft = draft(body, found.resultAt(2), caseRef.getString("type"));
+          var draft = ApiDrafts.draft(body, found.resultAt(2), caseRef.getString("type"));
           long authorId = found.<JsonObject>resultAt(1).getLong("id");
           return attachments.store(store)
               .compose(stored -> writer.write(administrationId, authorId,
@@ -135,32 +139,6 @@ public final class ApiRoutes {
         })
         .onSuccess(message -> Responses.json(ctx, 201, withPortalUrl(ctx, message)))
         .onFailure(ctx::fail);
-  }
-
-  /** The request's message, a standard message's fields used where it gives none; checked. */
-  private static MessageDraft draft(JsonObject body, JsonObject standard, String caseType) {
-    var base = standard == null ? new JsonObject() : standard;
-    var cc = body.containsKey("cc") ? body.getJsonArray("cc") : base.getJsonArray("cc");
-    var bcc = body.containsKey("bcc") ? body.getJsonArray("bcc") : base.getJsonArray("bcc");
-    var checked = MessageDraft.check(joined(body.getJsonArray("to")), joinedOrEmpty(cc),
-            joinedOrEmpty(bcc), body.getString("subject", base.getString("subject")),
-            body.getString("body", base.getString("body")))
-        .placeholders(caseType);
-    if (!checked.isValid()) {
-      throw new BusFailure(422, "The message has problems", checked.problemsJson());
-    }
-    return checked.draft();
-  }
-
-  private Future<JsonObject> standardMessage(long administrationId, Long id) {
-    if (id == null) {
-      return Future.succeededFuture(null);
-    }
-    var request = new JsonObject().put("administration_id", administrationId).put("id", id);
-    return bus.request(Addresses.STANDARD_MESSAGE_GET, request)
-        .recover(failure -> Future.failedFuture(BusFailure.from(failure).code() == 404
-            ? BusFailure.invalid("standard_message_id", "No standard message with this id")
-            : failure));
   }
 
   private void getMessage(RoutingContext ctx) {
@@ -199,25 +177,5 @@ public final class ApiRoutes {
   private String portalUrl(JsonObject message) {
     return "inbound".equals(message.getString("direction")) ? null
         : links.url(baseUrl, UUID.fromString(message.getString("id")), Instant.now());
-  }
-
-  /** The author, who must be a user of the same administration. */
-  private Future<JsonObject> author(long administrationId, String email) {
-    return bus.request(Addresses.USER_FIND, new JsonObject().put("email", email))
-        .recover(failure -> Future.failedFuture(
-            BusFailure.invalid("author", "No user with this email")))
-        .compose(user -> user.getLong("administration_id") == administrationId
-            ? Future.succeededFuture(user)
-            : Future.failedFuture(BusFailure.invalid("author", "No user with this email")));
-  }
-
-  private static String joined(JsonArray addresses) {
-    return addresses == null ? null : addresses.stream().map(String::valueOf)
-        .collect(Collectors.joining(","));
-  }
-
-  private static String joinedOrEmpty(JsonArray addresses) {
-    var joined = joined(addresses);
-    return joined == null ? "" : joined;
   }
 }

@@ -3,11 +3,16 @@ package casemail.http.api;
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.bus.BusFailure;
+import casemail.cases.CaseFilter;
+import casemail.cases.CaseOrder;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Finding cases through the API: lists with paging, and a case named by id or number. */
+/**
+ * Finding cases through the API: lists with the overviews' filters, sorts and keyset paging,
+ * and a case named by id or number.
+ */
 final class CaseApi {
 
   private final Bus bus;
@@ -16,14 +21,15 @@ final class CaseApi {
     this.bus = bus;
   }
 
+  /** A page of cases, filtered and sorted as the overviews are, by the same parameters. */
   void list(RoutingContext ctx, String type) {
-    var key = "matter".equals(type) ? "reference" : "number";
     var limit = ctx.queryParam("limit").isEmpty() ? 50
         : Integer.parseInt(ctx.queryParam("limit").get(0));
     var request = new JsonObject()
         .put("administration_id", ApiAuth.administrationId(ctx))
         .put("type", type)
-        .put("filter", new JsonObject().put(key, first(ctx, key)))
+        .put("filter", CaseFilter.of(type, name -> first(ctx, name)).toJson())
+        .put("order", CaseOrder.of(type, first(ctx, "sort"), first(ctx, "order")).toJson())
         .put("cursor", first(ctx, "cursor"))
         .put("limit", limit);
     bus.request(Addresses.CASE_LIST, request)

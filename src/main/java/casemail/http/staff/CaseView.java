@@ -48,7 +48,7 @@ final class CaseView {
         .put("openAmountText", formats.amount(invoice.getString("open_amount"), currency));
   }
 
-  private JsonObject matter(JsonObject matter) {
+  JsonObject matter(JsonObject matter) {
     var currency = matter.getString("currency");
     return matter.copy()
         .put("url", "/matters/" + matter.getLong("id"))

@@ -11,10 +11,11 @@ import java.util.UUID;
 /**
  * A submitted composer form: what was typed, the pending attachments it keeps (ticked boxes of
  * files uploaded with an earlier, refused or previewed, submit), the files uploaded now, and
- * which button was pressed.
+ * which button was pressed ({@code action}: {@code send}, {@code preview}, or {@code use} a
+ * standard message in the bulk composer).
  */
 record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received received,
-    boolean isPreview) {
+    String action) {
 
   private static final List<String> FIELDS = List.of("to", "cc", "bcc", "subject", "body");
   /**
@@ -35,7 +36,12 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
         .limit(Attachments.MAX_FILES)
         .toList();
     return new ComposerForm(values, kept, UploadForm.received(ctx),
-        "preview".equals(form.get("action")));
+        String.valueOf(form.get("action")));
+  }
+
+  /** Whether the Preview button was pressed. */
+  boolean isPreview() {
+    return "preview".equals(action);
   }
 
   static String newMessageId() {

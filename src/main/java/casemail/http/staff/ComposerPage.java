@@ -52,17 +52,39 @@ final class ComposerPage {
             render(ctx, type, 200, found, new Shown(form, new JsonObject(), new JsonArray(), null));
             return;
           }
-          form.put("subject", standard.getString("subject"))
-              .put("body", standard.getString("body"))
-              .put("cc", joined(standard.getJsonArray("cc")))
-              .put("bcc", joined(standard.getJsonArray("bcc")))
-              .put("standard_message", standard.getLong("id"));
+          withStandard(form, standard);
           var checked = MessageDraft.check(null, form.getString("cc"), form.getString("bcc"),
               form.getString("subject"), form.getString("body")).placeholders(type);
           render(ctx, type, 200, found, new Shown(form, checked.problemsJson(), new JsonArray(),
               checked.isValid() ? checked.draft() : null));
         })
         .onFailure(ctx::fail);
+  }
+
+  /** The form's subject, text, CC and BCC replaced by the standard message's. */
+  static JsonObject withStandard(JsonObject form, JsonObject standard) {
+    return form.put("subject", standard.getString("subject"))
+        .put("body", standard.getString("body"))
+        .put("cc", joined(standard.getJsonArray("cc")))
+        .put("bcc", joined(standard.getJsonArray("bcc")))
+        .put("standard_message", standard.getLong("id"));
+  }
+
+  /** The standard message a picker chose, or null for none; 404 for an unknown one. */
+  static Future<JsonObject> standardMessage(Bus bus, RoutingContext ctx, String chosen) {
+    if (chosen == null || chosen.isBlank()) {
+      return Future.succeededFuture(null);
+    }
+    long id;
+    try {
+      id = Long.parseLong(chosen);
+    } catch (NumberFormatException e) {
+      return Future.failedFuture(BusFailure.notFound("Standard message"));
+    }
+    var request = new JsonObject()
+        .put("administration_id", StaffSession.current(ctx).administrationId())
+        .put("id", id);
+    return bus.request(Addresses.STANDARD_MESSAGE_GET, request);
   }
 
   void show(RoutingContext ctx, String type, int status, Shown shown) {
@@ -96,18 +118,28 @@ final class ComposerPage {
   private JsonObject model(String type, int status, JsonObject found, Shown shown,
       JsonObject standardMessages, JsonObject preview) {
     var formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
-    var placeholders = new JsonArray();
-    Placeholders.names(type).forEach(name -> placeholders.add("{{" + name + "}}"));
-    return new CaseView(formats).of(found)
-        .put("form", shown.form())
-        .put("problems", shown.problems())
-        .put("refused", status >= 400)
+    return fields(new CaseView(formats).of(found), type, status, shown.form(), shown.problems(),
+            shown.kept())
         .put("standardMessages", choices(standardMessages.getJsonArray("items"),
             shown.form().getLong("standard_message")))
-        .put("kept", AttachmentRoutes.views(shown.kept()))
+        .put("preview", preview);
+  }
+
+  /**
+   * What the composer's fields need, in the single and the bulk composer: the form as typed,
+   * its problems, the attachments kept, the placeholders of the case type and the limits.
+   */
+  static JsonObject fields(JsonObject model, String type, int status, JsonObject form,
+      JsonObject problems, JsonArray kept) {
+    var placeholders = new JsonArray();
+    Placeholders.names(type).forEach(name -> placeholders.add("{{" + name + "}}"));
+    return model
+        .put("form", form)
+        .put("problems", problems)
+        .put("refused", status >= 400)
+        .put("kept", AttachmentRoutes.views(kept))
         .put("placeholders", placeholders)
-        .put("preview", preview)
-        .put("previewProblem", previewProblem(shown.problems()))
+        .put("previewProblem", previewProblem(problems))
         .put("limits", UploadForm.limits(
             new Problem(Refusal.FILE_TOO_LARGE, "{name}").english(),
             new Problem(Refusal.MESSAGE_TOO_LARGE, null).english()));
@@ -121,24 +153,34 @@ final class ComposerPage {
     var user = StaffSession.current(ctx);
     long caseId = CaseRoutes.caseRequest(ctx, type).getLong("id");
     return writer.write(user.administrationId(), user.id(), type, caseId, draft)
-        .map(written -> new JsonObject()
-            .put("subject", written.subject())
-            // Escaped by PlainText.toHtml, as on every page and in the email.
-            .put("bodyHtml", PlainText.toHtml(written.body()))
-            .put("signatureHtml", PlainText.toHtml(written.signature()))
-            .put("attachments", AttachmentRoutes.views(kept)))
-        .recover(failure -> BusFailure.from(failure).code() == 422
-            ? Future.succeededFuture(new JsonObject()
-                .put("problem", BusFailure.from(failure).getMessage()))
-            : Future.failedFuture(failure));
+        .map(written -> previewOf(written, kept))
+        .recover(ComposerPage::previewRefused);
   }
 
-  private static String previewProblem(JsonObject problems) {
+  /** A written message as the preview shows it. */
+  static JsonObject previewOf(MessageWriter.Written written, JsonArray kept) {
+    return new JsonObject()
+        .put("subject", written.subject())
+        // Escaped by PlainText.toHtml, as on every page and in the email.
+        .put("bodyHtml", PlainText.toHtml(written.body()))
+        .put("signatureHtml", PlainText.toHtml(written.signature()))
+        .put("attachments", AttachmentRoutes.views(kept));
+  }
+
+  /** A message that could not be written (too long once filled) previews as its problem. */
+  static Future<JsonObject> previewRefused(Throwable failure) {
+    var known = BusFailure.from(failure);
+    return known.code() == 422
+        ? Future.succeededFuture(new JsonObject().put("problem", known.getMessage()))
+        : Future.failedFuture(failure);
+  }
+
+  static String previewProblem(JsonObject problems) {
     var template = problems.getString("subject", problems.getString("body"));
     return template == null ? null : "No preview: " + template;
   }
 
-  private static JsonArray choices(JsonArray standardMessages, Long selected) {
+  static JsonArray choices(JsonArray standardMessages, Long selected) {
     var choices = new JsonArray();
     standardMessages.forEach(item -> {
       var standard = (JsonObject) item;

@@ -9,7 +9,6 @@ import casemail.http.Pages;
 import casemail.http.StaffSession;
 import casemail.message.AttachmentStore;
 import casemail.message.MessageDraft;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,12 +27,14 @@ public final class ComposerRoutes {
   private final AttachmentStore store;
   private final MessageWriter writer;
   private final ComposerPage page;
+  private final KeptAttachments attachments;
 
   public ComposerRoutes(Bus bus, Pages pages, AttachmentStore store, MessageWriter writer) {
     this.bus = bus;
     this.store = store;
     this.writer = writer;
     this.page = new ComposerPage(bus, pages, writer);
+    this.attachments = new KeptAttachments(bus, store);
   }
 
   public void mount(Router router) {
@@ -45,22 +46,7 @@ public final class ComposerRoutes {
   }
 
   private void compose(RoutingContext ctx, String type) {
-    var chosen = ctx.request().getParam("standard_message");
-    if (chosen == null || chosen.isBlank()) {
-      page.showNew(ctx, type, null);
-      return;
-    }
-    long id;
-    try {
-      id = Long.parseLong(chosen);
-    } catch (NumberFormatException e) {
-      ctx.fail(BusFailure.notFound("Standard message"));
-      return;
-    }
-    var request = new JsonObject()
-        .put("administration_id", StaffSession.current(ctx).administrationId())
-        .put("id", id);
-    bus.request(Addresses.STANDARD_MESSAGE_GET, request)
+    ComposerPage.standardMessage(bus, ctx, ctx.request().getParam("standard_message"))
         .onSuccess(standard -> page.showNew(ctx, type, standard))
         .onFailure(ctx::fail);
   }
@@ -70,8 +56,9 @@ public final class ComposerRoutes {
     var checked = form.checked(type);
     var problems = form.problems(checked);
     if (form.isPreview()) {
-      keep(ctx, form).onSuccess(kept -> page.show(ctx, type, 200, new ComposerPage.Shown(
-              form.values(), problems, kept, previewable(checked))))
+      attachments.keep(ctx, form)
+          .onSuccess(kept -> page.show(ctx, type, 200, new ComposerPage.Shown(form.values(),
+              problems, kept, previewable(checked))))
           .onFailure(ctx::fail);
     } else if (!problems.isEmpty()) {
       refuse(ctx, type, form, form.received().tooLarge() ? 413 : 422, problems);
@@ -84,7 +71,7 @@ public final class ComposerRoutes {
   private void preview(RoutingContext ctx, String type) {
     var form = ComposerForm.read(ctx);
     var checked = form.checked(type);
-    pending(ctx, form.keptIds())
+    attachments.pending(ctx, form.keptIds())
         .onSuccess(kept -> page.showPreview(ctx, type, kept, previewable(checked),
             checked.problemsJson()))
         .onFailure(ctx::fail);
@@ -126,41 +113,14 @@ public final class ComposerRoutes {
 
   private void refuse(RoutingContext ctx, String type, ComposerForm form, int status,
       JsonObject problems) {
-    keep(ctx, form)
+    attachments.keep(ctx, form)
         .onSuccess(kept -> page.show(ctx, type, status,
             new ComposerPage.Shown(form.values(), problems, kept, null)))
         .onFailure(ctx::fail);
   }
 
-  /**
-   * The attachments the form keeps from now on: the pending ones it still ticks and the files
-   * uploaded with it, stored as pending.
-   */
-  private Future<JsonArray> keep(RoutingContext ctx, ComposerForm form) {
-    var uploads = form.received().json();
-    var stored = uploads.isEmpty() ? Future.succeededFuture(new JsonArray())
-        : form.received().keepIn(store).compose(ignored -> bus.request(Addresses.ATTACHMENT_STORE,
-                new JsonObject()
-                    .put("administration_id", StaffSession.current(ctx).administrationId())
-                    .put("items", uploads)))
-            .map(reply -> reply.getJsonArray("items"));
-    return Future.all(pending(ctx, form.keptIds()), stored)
-        .map(all -> all.<JsonArray>resultAt(0).copy().addAll(all.resultAt(1)));
-  }
-
-  private Future<JsonArray> pending(RoutingContext ctx, java.util.List<String> ids) {
-    if (ids.isEmpty()) {
-      return Future.succeededFuture(new JsonArray());
-    }
-    var request = new JsonObject()
-        .put("administration_id", StaffSession.current(ctx).administrationId())
-        .put("ids", new JsonArray(ids));
-    return bus.request(Addresses.ATTACHMENT_PENDING, request)
-        .map(reply -> reply.getJsonArray("items"));
-  }
-
   /** The draft to preview: only when its subject and text could be filled. */
-  private static MessageDraft previewable(MessageDraft.Checked checked) {
+  static MessageDraft previewable(MessageDraft.Checked checked) {
     var problems = checked.problems();
     return problems.containsKey("subject") || problems.containsKey("body") ? null
         : checked.draft();

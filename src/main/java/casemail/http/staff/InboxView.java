@@ -72,6 +72,7 @@ final class InboxView {
         .put("caseLabel", message.getJsonObject("case").getString("label"))
         .put("url", "/inbox/messages/" + message.getString("id"))
         .put("subject", message.getString("subject"))
+        .put("batchUrl", TimelineView.batchUrl(message))
         .put("author", inbound ? "Customer reply" : message.getString("author_name"))
         .put("inbound", inbound)
         .put("unread", unread)

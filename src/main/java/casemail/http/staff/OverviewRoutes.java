@@ -2,18 +2,23 @@ package casemail.http.staff;
 
 import casemail.bus.Addresses;
 import casemail.bus.Bus;
-import casemail.http.Formats;
+import casemail.bus.BusFailure;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The overviews of customers, invoices and matters: find a case by its number and open it. */
+/**
+ * The overviews of customers, invoices and matters: search, filters, sortable columns and
+ * keyset pages, a checkbox per row, "select all on this page" and "select all N matching".
+ * Everything is a GET of the page, so it works without JavaScript; the selection travels in
+ * the page's form. <b>Send messages</b> opens the bulk composer with it.
+ */
 public final class OverviewRoutes {
 
-  private static final int PAGE_SIZE = 50;
+  static final int PAGE_SIZE = 50;
 
   private final Bus bus;
   private final Pages pages;
@@ -24,47 +29,54 @@ public final class OverviewRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/customers").handler(ctx -> list(ctx, "customer", "Customers"));
-    router.get("/invoices").handler(ctx -> list(ctx, "invoice", "Invoices"));
-    router.get("/matters").handler(ctx -> list(ctx, "matter", "Matters"));
+    for (var type : new String[] {"customer", "invoice", "matter"}) {
+      router.get("/" + type + "s").handler(ctx -> list(ctx, type));
+    }
   }
 
-  private void list(RoutingContext ctx, String type, String title) {
-    var user = StaffSession.current(ctx);
-    var key = "matter".equals(type) ? "reference" : "number";
-    var search = blankToNull(ctx.request().getParam("q"));
+  private void list(RoutingContext ctx, String type) {
+    OverviewForm form;
+    try {
+      form = OverviewForm.read(type, ctx.request().params());
+    } catch (BusFailure badInput) {
+      refuse(ctx, type, badInput);
+      return;
+    }
+    show(ctx, form, 200, null);
+  }
+
+  /** The overview for {@code form}, with {@code problem} (or null) shown above the list. */
+  void show(RoutingContext ctx, OverviewForm form, int status, String problem) {
+    page(ctx, form)
+        .map(page -> new OverviewView().of(form, page).put("problem", problem))
+        .onSuccess(model -> pages.render(ctx, status, "staff/overview", model))
+        .onFailure(failure -> {
+          var known = BusFailure.from(failure);
+          if (known.code() == 400) {
+            refuse(ctx, form.type(), known);
+          } else {
+            ctx.fail(failure);
+          }
+        });
+  }
+
+  private Future<JsonObject> page(RoutingContext ctx, OverviewForm form) {
     var request = new JsonObject()
-        .put("administration_id", user.administrationId())
-        .put("type", type)
-        .put("filter", new JsonObject().put(key, search))
-        .put("cursor", blankToNull(ctx.request().getParam("after")))
-        .put("limit", PAGE_SIZE);
-    bus.request(Addresses.CASE_LIST, request)
-        .onSuccess(page -> pages.render(ctx, "staff/overview", new JsonObject()
-            .put("title", title)
-            .put("path", "/" + type + "s")
-            .put("q", search)
-            .put(type, true)
-            .put("rows", rows(type, page.getJsonArray("items")))
-            .put("next", page.getString("next"))))
-        .onFailure(ctx::fail);
+        .put("administration_id", StaffSession.current(ctx).administrationId())
+        .put("type", form.type())
+        .put("filter", form.filter().toJson())
+        .put("order", form.order().toJson())
+        .put("cursor", form.cursor())
+        .put("limit", PAGE_SIZE)
+        .put("with_total", true);
+    return bus.request(Addresses.CASE_LIST, request);
   }
 
-  private static JsonArray rows(String type, JsonArray items) {
-    var view = new CaseView(new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam"));
-    var rows = new JsonArray();
-    items.forEach(item -> {
-      var row = (JsonObject) item;
-      rows.add(switch (type) {
-        case "invoice" -> view.invoice(row);
-        case "customer" -> view.customer(row);
-        default -> row.copy().put("url", "/matters/" + row.getLong("id"));
-      });
-    });
-    return rows;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+  /** The search form again with what was typed and the problems named, and no list. */
+  private void refuse(RoutingContext ctx, String type, BusFailure problem) {
+    var given = new JsonObject();
+    ctx.request().params().forEach(entry -> given.put(entry.getKey(), entry.getValue()));
+    pages.render(ctx, 400, "staff/overview", new OverviewView().refused(type, given,
+        problem.fields()).put("problem", problem.getMessage()));
   }
 }

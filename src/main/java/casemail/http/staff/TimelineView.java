@@ -34,6 +34,12 @@ final class TimelineView {
     this.portalLinkDays = portalLinkDays;
   }
 
+  /** The page of the batch the message was sent in, or null. */
+  static String batchUrl(JsonObject message) {
+    var batch = message.getString("batch_id");
+    return batch == null ? null : "/batches/" + batch;
+  }
+
   static String statusLabel(String status) {
     return STATUS.getOrDefault(status, status);
   }
@@ -62,6 +68,7 @@ final class TimelineView {
             && message.getString("read_at") == null)
         .put("readAt", formats.dateTime(message.getString("read_at")))
         .put("openUrl", "/inbox/messages/" + message.getString("id"))
+        .put("batchUrl", batchUrl(message))
         .put("otherCase", !caseRef.getString("type").equals(caseType))
         .put("caseLabel", label(caseRef))
         .put("caseUrl", caseUrl(caseRef))
