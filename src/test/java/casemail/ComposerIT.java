@@ -163,7 +163,13 @@ class ComposerIT {
     assertThat(page.select("fieldset.attachments .check").text()).contains("small.pdf", "kept");
     assertThat(timeline(staff, invoicePath("2026-000034"))).doesNotContain(subject);
 
-    staff.submit(refused, "form.composer", Map.of());
+    var refusedAgain = staff.submit(refused, "form.composer", Map.of("to", "jan@@example"));
+    assertThat(refusedAgain.status()).as("a kept file on a form refused again").isEqualTo(422);
+    assertThat(refusedAgain.document().select("fieldset.attachments .check").text())
+        .contains("small.pdf", "kept");
+
+    staff.submit(refusedAgain, "form.composer",
+        Map.of("to", composer.document().select("#to").val()));
 
     assertThat(attachments(Emails.withSubject(app, subject))).extracting(Part::getFileName)
         .containsExactly("small.pdf");

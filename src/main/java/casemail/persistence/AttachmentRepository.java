@@ -86,7 +86,9 @@ public final class AttachmentRepository {
   }
 
   public Future<JsonObject> pending(JsonObject request) {
-    var tuple = Tuple.of(request.getLong("administration_id"), ids(request.getJsonArray("ids")));
+    // Not Tuple.of(id, array): the array would be taken as the rest of its varargs.
+    var tuple = Tuple.of(request.getLong("administration_id"))
+        .addArrayOfUUID(ids(request.getJsonArray("ids")));
     return db.preparedQuery(PENDING).execute(tuple)
         .map(rows -> new JsonObject().put("items", toAttachments(rows)));
   }
