@@ -102,6 +102,28 @@ class HostileInputSecurityIT {
   }
 
   @Test
+  void brokenPercentEncodingIsABadRequest() {
+    for (var query : List.of("/login?next=%ZZ", "/inbox?q=%ZZ", "/invoices?q=%E0%A4%A",
+        "/portal/l/x?y=%")) {
+      var answer = staff.getRaw(query);
+      assertThat(answer.status()).as(query).isEqualTo(400);
+      assertClear(answer, query);
+    }
+    var token = RouteSecurityIT.token(staff, "/profile");
+    for (var body : List.of("_csrf=" + token + "&name=%ZZ", "_csrf=" + token + "&name=%E0%A4%A",
+        "_csrf=" + token + "&x=1".repeat(100_000))) {
+      var answer = staff.postEncoded("/profile", body);
+      assertThat(answer.status()).as(body.substring(0, 50)).isBetween(400, 499);
+      assertClear(answer, "/profile");
+    }
+    var api = app.browser().withHeader("Authorization", "Bearer " + acme.apiKey());
+    var list = api.getRaw("/api/v1/customers?number=%ZZ");
+    assertThat(list.status()).isEqualTo(400);
+    assertThat(new JsonObject(list.body()).getJsonObject("error").getString("code"))
+        .isEqualTo("bad_request");
+  }
+
+  @Test
   void everyApiRouteRefusesBadBodiesAndIdsWithItsErrorShape() {
     var before = fingerprint();
     var api = acme.api(app);

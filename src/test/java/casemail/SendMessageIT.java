@@ -144,6 +144,26 @@ class SendMessageIT {
   }
 
   @Test
+  void aSentFormSentBackChangedIsRefusedAndThenSentAsANewMessage() {
+    var subject = "Back button " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000030");
+    var staff = signedIn();
+    var composer = staff.open("/invoices/" + invoice + "/messages/new");
+    staff.submit(composer, "form.composer", Map.of("subject", subject, "body", "First"));
+
+    var refused = staff.submit(composer, "form.composer",
+        Map.of("subject", subject, "body", "Second, changed"));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.document().select(".alert.error").text()).contains("sent before");
+    assertThat(refused.document().select("#body").text()).isEqualTo("Second, changed");
+    staff.submit(refused, "form.composer", Map.of());
+    var entries = staff.open("/invoices/" + invoice).document().select(".entry")
+        .eachText().stream().filter(text -> text.contains(subject)).toList();
+    assertThat(entries).hasSize(2);
+  }
+
+  @Test
   void aClearedToSaysSoRatherThanThatTheCustomerHasNoAddress() {
     var subject = "Cleared To " + UUID.randomUUID();
     var invoice = Cases.invoice(app, "2026-000030");

@@ -2,6 +2,7 @@ package casemail.http;
 
 import casemail.bus.BusFailure;
 import casemail.http.portal.PortalPages;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -33,6 +34,9 @@ public final class Failures {
       429, "too_many_requests",
       503, "unavailable");
 
+  /** How Netty's and the JDK's URL decoders word broken percent-encoding. */
+  private static final Pattern DECODING = Pattern.compile(
+      "hex byte|escape sequence|URLDecoder|unterminated|incomplete trailing escape");
   private static final Pattern MISSING = Pattern.compile("required property \"([^\"]+)\"");
 
   private final Pages pages;
@@ -66,6 +70,9 @@ public final class Failures {
     if (thrown instanceof BusFailure known) {
       return known;
     }
+    if (isBrokenEncoding(thrown)) {
+      return new BusFailure(400, "The request's address or form is not properly encoded");
+    }
     if (thrown instanceof SchemaValidationException invalid) {
       var where = invalid.getOutputUnit() == null ? null
           : invalid.getOutputUnit().getInstanceLocation();
@@ -79,6 +86,22 @@ public final class Failures {
     }
     int status = thrown == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
     return new BusFailure(status, message(status));
+  }
+
+  /**
+   * Whether decoding the query string or a form body failed: broken percent-encoding, or more
+   * fields than a form may have. The client's mistake, not ours.
+   */
+  private static boolean isBrokenEncoding(Throwable thrown) {
+    for (var cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HttpPostRequestDecoder.ErrorDataDecoderException
+          || cause instanceof HttpPostRequestDecoder.TooManyFormFieldsException
+          || cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null
+              && DECODING.matcher(invalid.getMessage()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

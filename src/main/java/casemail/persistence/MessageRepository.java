@@ -45,20 +45,32 @@ public final class MessageRepository {
         .compose(ignored -> AttachmentRepository.attach(tx, administrationId,
             AttachmentRepository.Owner.message(id), request)))
         .recover(failure -> Constraints.isUniqueViolation(failure, "messages_pkey")
-            ? alreadyStored(administrationId, id) : Future.failedFuture(failure))
+            ? alreadyStored(administrationId, id, request) : Future.failedFuture(failure))
         .compose(ignored -> get(administrationId, id));
   }
 
   /**
    * A form submitted twice stores its message once: the second finds the id taken, and gets
-   * the message the first stored — if it is this administration's; an id of another one is
-   * refused like any other conflict.
+   * the message the first stored — if it is the same message on the same case of this
+   * administration. Anything else under that id (the form sent back changed, or an id of
+   * another administration) is refused, to be sent again as a new message.
    */
-  private Future<Void> alreadyStored(long administrationId, UUID id) {
+  private Future<Void> alreadyStored(long administrationId, UUID id, JsonObject request) {
     return get(administrationId, id)
-        .<Void>mapEmpty()
-        .recover(missing -> Future.failedFuture(new BusFailure(409,
-            "This form was sent before; open the composer again")));
+        .map(stored -> isSame(stored, request))
+        .otherwise(false)
+        .compose(same -> same ? Future.succeededFuture() : Future.failedFuture(new BusFailure(409,
+            "This form was sent before, as another message: check it, and send it again to "
+                + "send it as a new message")));
+  }
+
+  private static boolean isSame(JsonObject stored, JsonObject request) {
+    var asked = request.getJsonObject("case");
+    var found = stored.getJsonObject("case");
+    return asked.getString("type").equals(found.getString("type"))
+        && asked.getLong("id").equals(found.getLong("id"))
+        && request.getString("subject").equals(stored.getString("subject"))
+        && request.getString("body").equals(stored.getString("body"));
   }
 
   public Future<JsonObject> get(JsonObject request) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -95,9 +96,14 @@ public final class Browser {
   }
 
   public Response post(String path, Map<String, String> form) {
+    return postEncoded(path, encode(form));
+  }
+
+  /** A form body exactly as given, already URL-encoded (or deliberately not quite). */
+  public Response postEncoded(String path, String body) {
     var request = to(baseUrl + path)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     return send(request);
   }
@@ -187,6 +193,29 @@ public final class Browser {
     var store = cookies.getCookieStore();
     store.getCookies().stream().filter(cookie -> cookie.getName().equals(name)).toList()
         .forEach(cookie -> store.remove(null, cookie));
+  }
+
+  /**
+   * A GET of a request target sent byte for byte as given (with this browser's cookies), for
+   * targets a URI would refuse, such as broken percent-encoding. Status and body only.
+   */
+  public Response getRaw(String target) {
+    var url = URI.create(baseUrl);
+    try (var socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      var request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + url.getHost()
+          + "\r\nCookie: " + cookieHeader() + "\r\nConnection: close\r\n");
+      headers.forEach((name, value) -> request.append(name).append(": ").append(value)
+          .append("\r\n"));
+      request.append("\r\n");
+      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      var status = Integer.parseInt(answer.substring(9, 12));
+      var body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      return new Response(status, body, HttpHeaders.of(Map.of(), (name, value) -> true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The session cookie, for requests written by hand. */

@@ -48,6 +48,12 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
     return UUID.randomUUID().toString();
   }
 
+  /** The same form under a new message id: sending it stores a new message. */
+  ComposerForm asNew() {
+    return new ComposerForm(values.copy().put(MESSAGE_ID, newMessageId()), keptIds, received,
+        action);
+  }
+
   UUID messageId() {
     return UUID.fromString(values.getString(MESSAGE_ID));
   }

@@ -100,6 +100,9 @@ public final class ComposerRoutes {
           var known = BusFailure.from(failure);
           if (known.code() == 422 || known.code() == 413) {
             refuse(ctx, type, form, known.code(), known.fields());
+          } else if (known.code() == 409) {
+            refuse(ctx, type, form.asNew(), 409,
+                new JsonObject().put("form", known.getMessage()));
           } else {
             ctx.fail(known);
           }
