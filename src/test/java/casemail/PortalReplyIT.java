@@ -247,6 +247,22 @@ class PortalReplyIT {
   }
 
   @Test
+  void theSameReplySentTwiceIsStoredOnceAndAChangedOneAsANewReply() {
+    var sent = Portal.send(app, "invoice", "2026-000037", "Twice " + UUID.randomUUID(), "Hi");
+    var customer = Portal.enter(app, sent);
+    var page = customer.get("/portal/messages/" + sent.getString("id"));
+
+    customer.submit(page, "form.reply", Map.of("body", "Paid yesterday."));
+    customer.submit(page, "form.reply", Map.of("body", "Paid yesterday."));
+    customer.submit(page, "form.reply", Map.of("body", "Paid yesterday, by card."));
+
+    var thread = customer.get("/portal/messages/" + sent.getString("id")).document()
+        .select(".thread .reply").eachText();
+    assertThat(thread).hasSize(2);
+    assertThat(String.join(" ", thread)).contains("Paid yesterday.", "by card");
+  }
+
+  @Test
   void aReplyPostedWithoutItsFormTokenIsRefused() {
     var subject = "Token " + UUID.randomUUID();
     var sent = Portal.send(app, "invoice", "2026-000037", subject, "Hello");

@@ -6,6 +6,7 @@ import casemail.bus.Addresses;
 import casemail.bus.BusFailure;
 import casemail.testing.Browser;
 import casemail.testing.Cases;
+import casemail.testing.Emails;
 import casemail.testing.Eventually;
 import casemail.testing.Futures;
 import casemail.testing.ScriptedSmtpServer;
@@ -119,6 +120,24 @@ class ResendAndOperationsIT {
     assertThat(frame.header("Content-Security-Policy")).contains("img-src data:");
     assertThat(frame.body()).contains("Please pay the invoice.");
     assertThat(delivery.getString("id")).isNotBlank();
+  }
+
+  @Test
+  void aResendFormSentTwiceMakesOneDelivery() {
+    var original = address("twice");
+    var message = send(original);
+    awaitSent(message, 0);
+    var staff = staff();
+    var page = staff.open("/invoices/" + invoice);
+
+    staff.submit(page, "#message-" + message + " form.resend", Map.of("to", original));
+    staff.submit(page, "#message-" + message + " form.resend", Map.of("to", original));
+
+    awaitSent(message, 1);
+    Emails.sleep(1500);
+    assertThat(app.api().get("/messages/" + message).json().getJsonArray("deliveries"))
+        .hasSize(2);
+    assertThat(smtp.receivedBy(original)).hasSize(2);
   }
 
   @Test

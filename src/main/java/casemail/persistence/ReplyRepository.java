@@ -31,6 +31,13 @@ public final class ReplyRepository {
         subject, body, in_reply_to)
       VALUES ($1, $2, $3, $4, $5, 'inbound', $6, $7, $8)""";
 
+  /** The same reply stored before under this id: the form sent twice. */
+  private static final String STORED = """
+      SELECT id, in_reply_to
+      FROM messages
+      WHERE id = $1 AND customer_id = $2 AND in_reply_to = $3 AND body = $4
+        AND direction = 'inbound'""";
+
   private static final String INSERT_NOTIFICATION = """
       INSERT INTO notifications (administration_id, user_id, message_id)
       VALUES ($1, $2, $3)""";
@@ -42,13 +49,36 @@ public final class ReplyRepository {
   }
 
   /**
-   * {@code {customer_id, message_id, body, attachments?}} (checked) → {@code {id, in_reply_to,
-   * notify}}; 404 if the message is not one the customer received.
+   * {@code {customer_id, message_id, id?, body, attachments?}} (checked) → {@code {id,
+   * in_reply_to, notify}}; 404 if the message is not one the customer received. With {@code
+   * id} (made when the form was shown) the same reply sent twice is stored once; a different
+   * reply sent with a used id (the form sent again after editing) is stored as a new one.
    */
   public Future<JsonObject> create(JsonObject request) {
+    var id = request.getString("id") == null ? UUID.randomUUID()
+        : MessageRepository.parseId(request.getString("id"));
+    return create(request, id).recover(failure -> {
+      if (!Constraints.isUniqueViolation(failure, "messages_pkey")) {
+        return Future.failedFuture(failure);
+      }
+      return stored(request, id).compose(found -> found != null
+          ? Future.succeededFuture(found) : create(request, UUID.randomUUID()));
+    });
+  }
+
+  private Future<JsonObject> stored(JsonObject request, UUID id) {
+    var tuple = Tuple.of(id, request.getLong("customer_id"),
+        MessageRepository.parseId(request.getString("message_id")), request.getString("body"));
+    return db.preparedQuery(STORED).execute(tuple).map(rows -> rows.size() == 0 ? null
+        : new JsonObject()
+            .put("id", id.toString())
+            .put("in_reply_to", rows.iterator().next().getUUID("in_reply_to").toString())
+            .put("notify", false));
+  }
+
+  private Future<JsonObject> create(JsonObject request, UUID id) {
     long customerId = request.getLong("customer_id");
     var originalId = MessageRepository.parseId(request.getString("message_id"));
-    var id = UUID.randomUUID();
     return db.withTransaction(tx -> tx.preparedQuery(ORIGINAL)
         .execute(Tuple.of(customerId, originalId))
         .compose(rows -> {

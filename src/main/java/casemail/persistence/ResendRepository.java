@@ -37,7 +37,14 @@ public final class ResendRepository {
       INSERT INTO deliveries (id, administration_id, message_id, to_addresses, cc_addresses,
         bcc_addresses, status, message_id_header, tracking_token)
       VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $8)
+      ON CONFLICT (id) DO NOTHING
       RETURNING id, to_addresses, cc_addresses, bcc_addresses, status, created_at""";
+
+  /** The delivery a form stored under its id before, if it is of that message. */
+  private static final String STORED = """
+      SELECT id, to_addresses, cc_addresses, bcc_addresses, status, created_at
+      FROM deliveries
+      WHERE id = $1 AND message_id = $2 AND administration_id = $3""";
 
   private final Pool db;
 
@@ -46,25 +53,37 @@ public final class ResendRepository {
   }
 
   /**
-   * {@code {administration_id, message_id, to?}} (addresses checked) → the new delivery;
-   * 404 unknown message, 409 a customer's reply, 422 no address to send to.
+   * {@code {administration_id, message_id, id?, to?}} (addresses checked) → the new delivery;
+   * 404 unknown message, 409 a customer's reply, 422 no address to send to. With {@code id}
+   * (made when the form was shown), a form sent twice makes one delivery: the second gets the
+   * first's.
    */
   public Future<JsonObject> resend(JsonObject request) {
     long administrationId = request.getLong("administration_id");
     var messageId = MessageRepository.parseId(request.getString("message_id"));
+    var id = request.getString("id") == null ? UUID.randomUUID()
+        : MessageRepository.parseId(request.getString("id"));
     return db.preparedQuery(SOURCE).execute(Tuple.of(administrationId, messageId))
         .compose(rows -> {
           if (rows.size() == 0) {
             throw BusFailure.notFound("Message");
           }
-          var insert = insert(administrationId, messageId, rows.iterator().next(),
+          var insert = insert(id, administrationId, messageId, rows.iterator().next(),
               request.getJsonArray("to"));
           return db.preparedQuery(INSERT).execute(insert);
         })
-        .map(rows -> toDelivery(rows.iterator().next()));
+        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows)
+            : db.preparedQuery(STORED).execute(Tuple.of(id, messageId, administrationId)))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw new BusFailure(409, "This form was sent before; open the case again");
+          }
+          return toDelivery(rows.iterator().next());
+        });
   }
 
-  private static Tuple insert(long administrationId, UUID messageId, Row source, JsonArray to) {
+  private static Tuple insert(UUID id, long administrationId, UUID messageId, Row source,
+      JsonArray to) {
     if ("inbound".equals(source.getString("direction"))) {
       throw new BusFailure(409, "A customer's reply cannot be resent");
     }
@@ -76,7 +95,6 @@ public final class ResendRepository {
     if (addresses.length == 0) {
       throw BusFailure.invalid("to", "Enter an address to send to");
     }
-    var id = UUID.randomUUID();
     return Tuple.of(id, administrationId, messageId)
         .addArrayOfString(addresses)
         .addArrayOfString(orEmpty(source.getArrayOfStrings("cc_addresses")))

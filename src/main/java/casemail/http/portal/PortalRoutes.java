@@ -102,7 +102,8 @@ public final class PortalRoutes {
 
   private void reply(RoutingContext ctx) {
     var files = UploadForm.received(ctx);
-    var form = ReplyForm.check(ctx.request().getFormAttribute("body"), files);
+    var form = ReplyForm.check(ctx.request().getFormAttribute("reply_id"),
+        ctx.request().getFormAttribute("body"), files);
     if (!form.isValid()) {
       show(ctx, form.status(), form, false, false);
       return;
@@ -110,6 +111,7 @@ public final class PortalRoutes {
     var request = new JsonObject()
         .put("customer_id", PortalSession.current(ctx))
         .put("message_id", ctx.pathParam("id"))
+        .put("id", form.id())
         .put("body", form.text())
         .put("attachments", files.json());
     files.keepIn(store)

@@ -48,6 +48,7 @@ final class PortalView {
         .put("replied", replied ? words.get("portal.reply.sent", administrationName()) : null)
         .put("form", new JsonObject()
             .put("action", view.getString("url") + "/replies")
+            .put("id", form.id())
             .put("body", form.body())
             .put("problem", form.problem() == null ? null
                 : words.get(form.problem(), ReplyForm.MAX_BODY))

@@ -5,6 +5,7 @@ import casemail.message.Attachments.Problem;
 import casemail.message.MessageDraft;
 import casemail.message.PlainText;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A customer's reply as typed, checked: some text, not too long, nothing that cannot be sent,
@@ -12,15 +13,20 @@ import java.util.List;
  * the words that name what is wrong with the text, or null; {@code files} are the files'
  * problems. A refused reply comes back with its text; its files must be chosen again.
  */
-record ReplyForm(String body, String problem, UploadForm.Received files) {
+record ReplyForm(String id, String body, String problem, UploadForm.Received files) {
 
   static final int MAX_BODY = MessageDraft.MAX_BODY;
 
+  /**
+   * A form to reply with: {@code id} is the reply's, made when the form is shown, so that the
+   * form sent twice (a double click, a reload) stores one reply.
+   */
   static ReplyForm empty() {
-    return new ReplyForm("", null, UploadForm.Received.NONE);
+    return new ReplyForm(UUID.randomUUID().toString(), "", null, UploadForm.Received.NONE);
   }
 
-  static ReplyForm check(String typed, UploadForm.Received files) {
+  /** The reply as sent; an id that is not one of ours is replaced by a new one. */
+  static ReplyForm check(String id, String typed, UploadForm.Received files) {
     var body = PlainText.normalise(typed);
     String problem = null;
     if (body.isEmpty()) {
@@ -30,7 +36,16 @@ record ReplyForm(String body, String problem, UploadForm.Received files) {
     } else if (MessageDraft.hasControlCharacters(body, "\n\t")) {
       problem = "portal.reply.characters";
     }
-    return new ReplyForm(typed == null ? "" : typed, problem, files);
+    return new ReplyForm(isId(id) ? id : UUID.randomUUID().toString(),
+        typed == null ? "" : typed, problem, files);
+  }
+
+  private static boolean isId(String id) {
+    try {
+      return id != null && UUID.fromString(id).toString().equals(id);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   boolean isValid() {

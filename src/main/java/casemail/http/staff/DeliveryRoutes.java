@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,7 @@ public final class DeliveryRoutes {
     var request = new JsonObject()
         .put("administration_id", StaffSession.current(ctx).administrationId())
         .put("message_id", messageId)
+        .put("id", deliveryId(ctx))
         .put("to", to.valid().isEmpty() ? null : new JsonArray(to.valid()));
     bus.request(Addresses.DELIVERY_RESEND, request)
         .onSuccess(delivery -> {
@@ -80,7 +82,18 @@ public final class DeliveryRoutes {
         .put("action", ctx.normalizedPath())
         .put("back", back)
         .put("to", typed)
+        .put("deliveryId", deliveryId(ctx))
         .put("problem", problem));
+  }
+
+  /** The id the form was shown with, for its delivery; a new one if it came without. */
+  private static String deliveryId(RoutingContext ctx) {
+    var given = ctx.request().getFormAttribute("delivery_id");
+    try {
+      return UUID.fromString(given).toString();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return UUID.randomUUID().toString();
+    }
   }
 
   private void show(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import casemail.message.PlainText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -77,6 +78,8 @@ final class TimelineView {
         .put("hasSeveralDeliveries", message.getJsonArray("deliveries").size() > 1)
         .put("resendUrl", caseUrl(caseRef) + "/messages/" + message.getString("id") + "/resend")
         .put("resendTo", lastAddresses(message.getJsonArray("deliveries")))
+        // The id the resend will be stored under: the form sent twice makes one delivery.
+        .put("resendId", UUID.randomUUID().toString())
         .put("attachments", AttachmentRoutes.views(message.getJsonArray("attachments",
             new JsonArray())))
         .put("portalViews", times(views))
