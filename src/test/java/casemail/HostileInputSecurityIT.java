@@ -124,6 +124,16 @@ class HostileInputSecurityIT {
   }
 
   @Test
+  void anUnknownApiRouteOrMethodIsAJsonError() {
+    var api = acme.api(app);
+    for (var reply : List.of(api.delete("/messages"), api.put("/customers", new JsonObject()),
+        api.get("/nothing-here"))) {
+      assertThat(reply.status()).isEqualTo(404);
+      assertApiError(reply, reply.body());
+    }
+  }
+
+  @Test
   void everyApiRouteRefusesBadBodiesAndIdsWithItsErrorShape() {
     var before = fingerprint();
     var api = acme.api(app);

@@ -247,6 +247,20 @@ class PortalReplyIT {
   }
 
   @Test
+  void aPortalViewCountsForTheDeliveriesMadeBeforeItNotForALaterResend() {
+    var sent = Portal.send(app, "invoice", "2026-000037", "Viewed " + UUID.randomUUID(), "Hi");
+    var id = sent.getString("id");
+    Portal.enter(app, sent);
+
+    assertThat(app.api().post("/messages/" + id + "/resend", new JsonObject()).status())
+        .isEqualTo(201);
+
+    var deliveries = app.api().get("/messages/" + id).json().getJsonArray("deliveries");
+    assertThat(deliveries.getJsonObject(0).getString("portal_viewed_at")).isNotNull();
+    assertThat(deliveries.getJsonObject(1).getString("portal_viewed_at")).isNull();
+  }
+
+  @Test
   void theSameReplySentTwiceIsStoredOnceAndAChangedOneAsANewReply() {
     var sent = Portal.send(app, "invoice", "2026-000037", "Twice " + UUID.randomUUID(), "Hi");
     var customer = Portal.enter(app, sent);

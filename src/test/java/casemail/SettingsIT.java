@@ -52,13 +52,15 @@ class SettingsIT {
     var settings = admin.open("/settings/administration");
 
     var refused = admin.submit(settings, "form.settings", Map.of("time_zone", "Mars/Base",
-        "portal_colour", "red", "payment_url_template", "javascript:alert(1)"));
+        "portal_colour", "red", "payment_url_template", "javascript:alert(1)",
+        "tracking_mode", "spy"));
 
     assertThat(refused.status()).isEqualTo(422);
     var page = refused.document();
     assertThat(page.select("#time_zone-error").text()).contains("Not a time zone");
     assertThat(page.select("#portal_colour-error").text()).contains("#RRGGBB");
     assertThat(page.select("#payment-error").text()).contains("web address");
+    assertThat(page.select("#tracking_mode-error").text()).contains("individual");
     assertThat(page.select("#time_zone").val()).isEqualTo("Mars/Base");
   }
 

@@ -36,6 +36,9 @@ class StartTlsIT {
       assertThat(delivery.getString("error")).contains("STARTTLS");
       Emails.sleep(1500);
       assertThat(smtp.received()).isEmpty();
+      var ready = app.browser().get("/ready");
+      assertThat(ready.status()).as("not ready to send without STARTTLS").isEqualTo(503);
+      assertThat(new JsonObject(ready.body()).getString("smtp")).isEqualTo("DOWN");
     }
   }
 }

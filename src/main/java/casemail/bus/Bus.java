@@ -5,6 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +73,25 @@ public final class Bus {
       message.fail(known.code(), known.encode());
       return;
     }
+    if (isUnreachable(failure)) {
+      LOG.warn("Request to {} failed: {}", message.address(), failure.toString());
+      message.fail(503, new BusFailure(503, "A server Casemail needs is not reachable; "
+          + "try again shortly").encode());
+      return;
+    }
     LOG.error("Request to {} failed", message.address(), failure);
     message.fail(500, new BusFailure(500, "Internal error").encode());
+  }
+
+  /** Whether the failure is a server (the database, say) not answering: degraded, not broken. */
+  private static boolean isUnreachable(Throwable failure) {
+    for (var cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException || cause instanceof ClosedChannelException
+          || cause instanceof NoRouteToHostException
+          || cause instanceof ClosedConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

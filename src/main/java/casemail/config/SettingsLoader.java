@@ -19,6 +19,7 @@ public final class SettingsLoader {
 
   static final String PREFIX = "CASEMAIL_";
   private static final Path DEFAULT_FILE = Path.of("conf", "config.json");
+  private static final int MIN_SECRET = 24;
 
   private final JsonObject values;
 
@@ -67,7 +68,7 @@ public final class SettingsLoader {
         text("database_url"),
         Path.of(required("data_dir")).toAbsolutePath().normalize(),
         smtp(),
-        text("secret"),
+        secret(),
         RetrySchedule.parse(required("retry_schedule"), variable("retry_schedule")),
         integer("portal_link_days", 1, 3650),
         flag("trust_forwarded_for"));
@@ -94,6 +95,19 @@ public final class SettingsLoader {
       throw invalid("base_url", url, "an http(s) URL");
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /**
+   * The key portal links and sessions are signed with: long enough not to be guessed (a
+   * base64 or hex string of at least 16 random bytes), or unset.
+   */
+  private String secret() {
+    var secret = text("secret");
+    if (secret != null && secret.strip().length() < MIN_SECRET) {
+      throw new ConfigException(variable("secret") + " is too short to sign portal links "
+          + "safely: give at least " + MIN_SECRET + " characters, e.g. openssl rand -base64 32");
+    }
+    return secret;
   }
 
   private boolean startTls() {

@@ -37,11 +37,14 @@ public final class Downloads {
         + Attachments.percentEncoded(filename);
   }
 
-  /** The name with anything but plain printable ASCII (and quotes) replaced by {@code _}. */
+  /**
+   * The name with anything but plain printable ASCII replaced by {@code _}: quotes, percent
+   * signs and path separators too, so that no browser reads a folder into it.
+   */
   static String asciiName(String filename) {
     var out = new StringBuilder();
     filename.codePoints().forEach(c -> out.append(
-        c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+        c >= 0x20 && c < 0x7f && "\"\\%/".indexOf(c) < 0 ? (char) c : '_'));
     var name = out.toString().strip();
     return name.replace("_", "").isBlank() ? "attachment" : name;
   }

@@ -49,6 +49,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final long FORM_LIMIT = 1024 * 1024;
   private static final int COMPRESSION_THRESHOLD = 1024;
   private static final int MAX_URL = 128 * 1024;
+  private static final int IDLE_TIMEOUT_S = 60;
   private static final long SESSION_TIMEOUT_MS = Duration.ofHours(8).toMillis();
   /** Staff pages: a signed-in user of the administration. */
   private static final String STAFF_PATHS =
@@ -94,8 +95,11 @@ public final class HttpVerticle extends VerticleBase {
     return closing.compose(ignored -> opens.close());
   }
 
-  private static HttpServerOptions options() {
+  static HttpServerOptions options() {
     return new HttpServerOptions()
+        // A connection that sends or takes nothing for this long (a stalled upload, a client
+        // holding connections open) is closed: no one can hold the server's sockets for free.
+        .setIdleTimeout(IDLE_TIMEOUT_S)
         .setCompressionSupported(true)
         // Smaller bodies (the pixel, most JSON) grow or barely shrink, at a cost per response.
         .setCompressionContentSizeThreshold(COMPRESSION_THRESHOLD)
@@ -147,6 +151,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml").sendFile(ApiRoutes.CONTRACT));
     router.route("/api/v1/*").subRouter(api);
+    // A path or method the API does not have: its JSON error, never the staff sign-in page.
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/static/*").handler(StaticHandler.create("webroot"));
     router.route().handler(sessions);
     router.route().handler(bodies(store));

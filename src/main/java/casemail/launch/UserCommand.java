@@ -3,6 +3,8 @@ package casemail.launch;
 import casemail.bus.Addresses;
 import casemail.bus.BusFailure;
 import casemail.config.SettingsLoader;
+import casemail.message.EmailAddress;
+import casemail.message.UserProfile;
 import casemail.security.PasswordHasher;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -61,10 +63,17 @@ public final class UserCommand implements Runnable {
             + " characters on standard input.");
         return 1;
       }
+      var profile = UserProfile.check(name, null);
+      var address = EmailAddress.parse(email);
+      if (!profile.isValid() || address.isEmpty()) {
+        err.println(address.isEmpty() ? "Not added: --email is not an email address"
+            : "Not added: --name: " + profile.problems().getString("name"));
+        return 1;
+      }
       var request = new JsonObject()
           .put("administration", administration)
           .put("email", email)
-          .put("name", name)
+          .put("name", profile.name())
           .put("role", admin ? "admin" : "member")
           .put("password_hash", PasswordHasher.hash(password));
       try {

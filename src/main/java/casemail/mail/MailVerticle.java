@@ -70,7 +70,8 @@ public final class MailVerticle extends VerticleBase {
     outbox = new Outbox(vertx, sender, renderer, mail, registry);
     notifications = new NotificationSender(vertx, client, settings.baseUrl(),
         settings.retrySchedule());
-    probe = new SmtpProbe(vertx, settings.smtp().host(), settings.smtp().port());
+    probe = new SmtpProbe(vertx, settings.smtp().host(), settings.smtp().port(),
+        settings.smtp().startTls());
     Gauge.builder("casemail.outbox.depth", depth, AtomicLong::get)
         .description("Deliveries queued or being sent, over all instances")
         .register(registry);

@@ -107,8 +107,17 @@ public record MessageDraft(
     }
   }
 
-  /** Control characters other than those allowed: they cannot be stored or mailed safely. */
+  /**
+   * Control characters other than those allowed: they cannot be stored or mailed safely. Bidi
+   * embeddings, overrides and isolates count too: they make a name or file name read as
+   * something else ({@code invoice‮fdp.exe}).
+   */
   public static boolean hasControlCharacters(String text, String allowed) {
-    return text.chars().anyMatch(c -> Character.isISOControl(c) && allowed.indexOf(c) < 0);
+    return text.chars().anyMatch(c -> (Character.isISOControl(c) || isBidiControl(c))
+        && allowed.indexOf(c) < 0);
+  }
+
+  private static boolean isBidiControl(int c) {
+    return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
   }
 }

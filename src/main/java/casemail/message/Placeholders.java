@@ -37,6 +37,8 @@ public final class Placeholders {
   private static final Map<String, Set<String>> APPLIES = applies();
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
   private static final Pattern PARTIAL_OR_DELIMITERS = Pattern.compile("\\{\\{~?\\s*#?[>=]");
+  /** Comments, white-space control and escaped braces: they would silently drop text. */
+  private static final Pattern HIDING = Pattern.compile("\\{\\{~?\\s*!|\\{\\{~|~}}|\\\\\\{\\{");
   private static final Handlebars PARSER = new Handlebars(new NoPartials());
   private static final Handlebars FILLER = new Handlebars(new NoPartials())
       .with(EscapingStrategy.NOOP)
@@ -136,6 +138,10 @@ public final class Placeholders {
     } catch (HandlebarsException | IOException e) {
       return Optional.of("The placeholders cannot be read: " + reason(e)
           + ". Write them as {{customer.name}}");
+    }
+    if (HIDING.matcher(template).find()) {
+      return Optional.of("Only placeholders such as {{customer.name}} can be used; comments "
+          + "({{! …}}), {{~ …~}} and \\{{ are not available");
     }
     if (PARTIAL_OR_DELIMITERS.matcher(template).find()) {
       return Optional.of("Only placeholders such as {{customer.name}} can be used; "

@@ -3,6 +3,7 @@ package casemail.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +32,19 @@ class PlaceholdersTest {
   }
 
   @Test
-  void keepsTextWithoutPlaceholdersAndCommentsOut() {
+  void keepsTextWithoutPlaceholders() {
     assertThat(Placeholders.problem("Plain text, {single} braces", "invoice")).isEmpty();
-    assertThat(Placeholders.fill("A{{! note }}B{{!-- long --}}C", VALUES)).isEqualTo("ABC");
+    assertThat(Placeholders.fill("Plain text, {single} braces", VALUES))
+        .isEqualTo("Plain text, {single} braces");
+  }
+
+  @Test
+  void refusesWhatWouldSilentlyDropText() {
+    for (var template : List.of("A{{! note }}B", "A{{!-- long --}}C", "A {{~customer.name}}",
+        "{{customer.name~}} B", "Literal \\{{customer.name}}")) {
+      assertThat(Placeholders.problem(template, "invoice")).as(template)
+          .hasValueSatisfying(problem -> assertThat(problem).contains("comments"));
+    }
   }
 
   @Test

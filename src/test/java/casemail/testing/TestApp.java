@@ -61,7 +61,7 @@ public final class TestApp implements AutoCloseable {
     env.put("CASEMAIL_DATA_DIR", temporaryDirectory().toString());
     env.put("CASEMAIL_SMTP_HOST", "127.0.0.1");
     env.put("CASEMAIL_SMTP_PORT", String.valueOf(smtpPort));
-    env.put("CASEMAIL_SECRET", "test-secret-" + port);
+    env.put("CASEMAIL_SECRET", "test-secret-for-the-app-on-" + port);
     env.put("CASEMAIL_RETRY_SCHEDULE", "1s,2s");
     env.putAll(overrides);
     return env;

@@ -3,6 +3,7 @@ package casemail.http.api;
 import casemail.http.Formats;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,6 @@ final class ApiJson {
   JsonObject message(JsonObject message, String portalUrl) {
     var caseRef = message.getJsonObject("case");
     var views = message.getJsonArray("portal_views");
-    var firstView = first(views);
     var json = new JsonObject()
         .put("id", message.getString("id"))
         .put("case", new JsonObject()
@@ -56,7 +56,7 @@ final class ApiJson {
         .put("created_at", formats.iso(message.getString("created_at")))
         .put("in_reply_to", message.getString("in_reply_to"))
         .put("read_at", formats.iso(message.getString("read_at")))
-        .put("deliveries", deliveries(message.getJsonArray("deliveries"), firstView))
+        .put("deliveries", deliveries(message.getJsonArray("deliveries"), views))
         .put("portal_views", isoTimes(views))
         .put("replied_at", first(message.getJsonArray("replies", new JsonArray())))
         .put("attachments", attachments(message.getJsonArray("attachments", new JsonArray())));
@@ -109,10 +109,21 @@ final class ApiJson {
         .put("signature", user.getString("signature"));
   }
 
-  private JsonArray deliveries(JsonArray deliveries, String portalViewedAt) {
+  private JsonArray deliveries(JsonArray deliveries, JsonArray views) {
     var items = new JsonArray();
-    deliveries.forEach(item -> items.add(delivery((JsonObject) item, portalViewedAt)));
+    deliveries.forEach(item -> {
+      var delivery = (JsonObject) item;
+      items.add(delivery(delivery, viewedSince(views, delivery.getString("created_at"))));
+    });
     return items;
+  }
+
+  /** The first portal view since the delivery was made: a resend is not viewed before it. */
+  private String viewedSince(JsonArray views, String createdAt) {
+    var since = createdAt == null ? OffsetDateTime.MIN : OffsetDateTime.parse(createdAt);
+    return views.stream().map(String.class::cast)
+        .filter(view -> !OffsetDateTime.parse(view).isBefore(since))
+        .findFirst().map(formats::iso).orElse(null);
   }
 
   /**
