@@ -130,6 +130,29 @@ class SecurityIT {
   }
 
   @Test
+  void aUserChangesTheirPasswordOnlyWithTheCurrentOneAndSignsInWithTheNewOne() {
+    var email = user("member");
+    var staff = from(address());
+    staff.login(email, TestData.PASSWORD);
+    var profile = staff.open("/profile");
+
+    var wrong = staff.submit(profile, "form.password", Map.of("current_password", "guess-guess",
+        "new_password", "A new password 1", "new_password_again", "A new password 1"));
+    var mismatch = staff.submit(profile, "form.password", Map.of("current_password",
+        TestData.PASSWORD, "new_password", "A new password 1", "new_password_again", "typo"));
+    var changed = staff.submit(profile, "form.password", Map.of("current_password",
+        TestData.PASSWORD, "new_password", "A new password 1",
+        "new_password_again", "A new password 1"));
+
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.document().select("#current_password-error").text()).contains("current");
+    assertThat(mismatch.document().select("#new_password_again-error").text()).isNotBlank();
+    assertThat(changed.document().select(".alert.ok").text()).contains("Password changed");
+    assertThat(from(address()).login(email, TestData.PASSWORD).status()).isEqualTo(401);
+    assertThat(from(address()).login(email, "A new password 1").status()).isEqualTo(200);
+  }
+
+  @Test
   void aHashMadeWithOlderParametersStillSignsInAndIsReplacedByACurrentOne() {
     var email = user("member");
     var weak = PasswordHasherTest.hashWith(TestData.PASSWORD, 4096, 1);

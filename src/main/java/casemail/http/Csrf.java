@@ -27,7 +27,6 @@ public final class Csrf {
   private static final String SESSION_KEY = "csrf";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD,
       HttpMethod.OPTIONS);
-  private static final Set<String> SECRET_FIELDS = Set.of("password");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Pages pages;
@@ -72,7 +71,7 @@ public final class Csrf {
     ctx.request().formAttributes().forEach(entry -> {
       var name = entry.getKey();
       if (name.startsWith(prefix) && !name.equals(FIELD)
-          && !SECRET_FIELDS.contains(name.substring(prefix.length()))) {
+          && !isSecret(name.substring(prefix.length()))) {
         fields.add(new JsonObject().put("name", name.substring(prefix.length()))
             .put("value", entry.getValue()));
       }
@@ -110,8 +109,7 @@ public final class Csrf {
 
   private void retry(RoutingContext ctx) {
     var fields = fields(ctx, "");
-    var secret = ctx.request().formAttributes().names().stream()
-        .anyMatch(SECRET_FIELDS::contains);
+    var names = ctx.request().formAttributes().names();
     if (ctx.normalizedPath().startsWith("/portal")) {
       var model = PortalPages.csrfRetry(ctx).put("action", ctx.request().uri())
           .put("fields", fields);
@@ -121,7 +119,13 @@ public final class Csrf {
     var model = new JsonObject()
         .put("action", ctx.request().uri())
         .put("fields", fields)
-        .put("password", secret);
+        .put("password", names.contains("password"))
+        .put("secrets", names.stream().anyMatch(Csrf::isSecret));
     pages.render(ctx, 403, "common/csrf-retry", model);
+  }
+
+  /** A password (sign-in's, or a new one being set): never written into a page. */
+  private static boolean isSecret(String field) {
+    return field.contains("password");
   }
 }

@@ -175,7 +175,7 @@ public final class HttpVerticle extends VerticleBase {
     new DeliveryRoutes(bus, pages).mount(router);
     new SettingsRoutes(bus, pages).mount(router);
     new StandardMessageRoutes(bus, pages).mount(router);
-    new ProfileRoutes(bus, pages).mount(router);
+    new ProfileRoutes(vertx, pages, throttle, settings.trustForwardedFor()).mount(router);
     if (devMailbox) {
       new DevMailboxRoutes(bus, pages).mount(router);
     }

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
     subcommands = UserCommand.Add.class)
 public final class UserCommand implements Runnable {
 
-  static final int MIN_PASSWORD = 10;
 
   @Spec
   CommandSpec spec;
@@ -58,8 +57,8 @@ public final class UserCommand implements Runnable {
     public Integer call() throws IOException {
       var err = spec.commandLine().getErr();
       var password = readPassword();
-      if (password == null || password.length() < MIN_PASSWORD) {
-        err.println("Give a password of at least " + MIN_PASSWORD
+      if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
+        err.println("Give a password of at least " + PasswordHasher.MIN_LENGTH
             + " characters on standard input.");
         return 1;
       }

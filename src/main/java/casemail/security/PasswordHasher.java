@@ -16,6 +16,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 public final class PasswordHasher {
 
+  /** The shortest password a user may choose. */
+  public static final int MIN_LENGTH = 10;
   private static final int MEMORY_KIB = 19 * 1024;
   private static final int ITERATIONS = 2;
   private static final int PARALLELISM = 1;

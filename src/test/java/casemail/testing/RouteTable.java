@@ -122,6 +122,10 @@ public final class RouteTable {
             Map.of("address", "{bounce}")),
         page("GET", "/profile", Access.STAFF),
         form("POST", "/profile", Access.STAFF, Map.of("name", "Forged", "signature", "")),
+        // The new passwords differ, so no sweep ever changes a test user's password.
+        form("POST", "/profile/password", Access.STAFF, Map.of("current_password",
+            TestData.PASSWORD, "new_password", "Forged password 1",
+            "new_password_again", "Forged password 2")),
         page("GET", "/settings", Access.ADMIN),
         page("GET", "/settings/administration", Access.ADMIN),
         form("POST", "/settings/administration", Access.ADMIN, Map.of("name", "Forged")),

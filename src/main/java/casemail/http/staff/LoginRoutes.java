@@ -1,14 +1,11 @@
 package casemail.http.staff;
 
-import casemail.bus.Addresses;
 import casemail.bus.Bus;
 import casemail.http.ClientAddress;
 import casemail.http.Csrf;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import casemail.security.LoginThrottle;
-import casemail.security.PasswordHasher;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Staff sign-in and sign-out. A new session id is issued at sign-in; sign-ins are throttled
@@ -27,22 +22,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginRoutes {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
-  /** Verified against when the email is unknown, so both cases take the same time. */
-  private static final String DUMMY_HASH = PasswordHasher.hash("no such user");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
 
-  private final Vertx vertx;
-  private final Bus bus;
+  private final Credentials credentials;
   private final Pages pages;
   private final LoginThrottle throttle;
   private final boolean trustForwardedFor;
 
   public LoginRoutes(Vertx vertx, Pages pages, LoginThrottle throttle,
       boolean trustForwardedFor) {
-    this.vertx = vertx;
-    this.bus = new Bus(vertx);
+    this.credentials = new Credentials(vertx, new Bus(vertx));
     this.pages = pages;
     this.throttle = throttle;
     this.trustForwardedFor = trustForwardedFor;
@@ -70,8 +60,7 @@ public final class LoginRoutes {
       tooManyAttempts(ctx, email, next, wait.get());
       return;
     }
-    findUser(email)
-        .compose(user -> verify(password, user))
+    credentials.check(email, password)
         .onSuccess(user -> {
           if (user == null) {
             refuse(ctx, 401, email, next, "The email address or password is not right.");
@@ -122,40 +111,6 @@ public final class LoginRoutes {
   private void logout(RoutingContext ctx) {
     StaffSession.signOut(ctx);
     ctx.redirect("/login");
-  }
-
-  private Future<JsonObject> findUser(String email) {
-    if (email == null || email.isBlank()) {
-      return Future.succeededFuture(null);
-    }
-    return bus.request(Addresses.USER_FIND, new JsonObject().put("email", email))
-        .recover(failure -> Future.succeededFuture(null));
-  }
-
-  /**
-   * The user without its hash if the password matches, else null; a hash made with older
-   * parameters is replaced. Runs off the event loop.
-   */
-  private Future<JsonObject> verify(String password, JsonObject user) {
-    var hash = user == null ? DUMMY_HASH : user.getString("password_hash");
-    return vertx.executeBlocking(() -> {
-      var matches = password != null && PasswordHasher.verify(password, hash);
-      if (!matches || user == null) {
-        return null;
-      }
-      if (PasswordHasher.needsRehash(hash)) {
-        rehash(user.getString("email"), PasswordHasher.hash(password));
-      }
-      var signedIn = user.copy();
-      signedIn.remove("password_hash");
-      return signedIn;
-    }, false);
-  }
-
-  private void rehash(String email, String newHash) {
-    bus.request(Addresses.USER_SET_PASSWORD,
-            new JsonObject().put("email", email).put("password_hash", newHash))
-        .onFailure(failure -> LOG.warn("Password hash not upgraded: {}", failure.getMessage()));
   }
 
   /** Only a local path: never an absolute URL, so login cannot redirect off-site. */
