@@ -176,6 +176,24 @@ class ComposerIT {
   }
 
   @Test
+  void aFormWithFilesSentAfterTheSessionEndedLeadsToSignInSayingNothingWasSent() {
+    var subject = "Late " + UUID.randomUUID();
+    var staff = signedIn(TestData.ADMIN_EMAIL);
+    var composer = staff.open(invoicePath("2026-000034") + "/messages/new");
+    staff.forgetCookie("casemail_session");
+
+    var refused = staff.submitWithFiles(composer, "form.composer",
+        Map.of("subject", subject, "body", "Written slowly"),
+        List.of(file("late.pdf", "application/pdf", randomBytes(100))));
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.document().select("form[action=/login]")).isNotEmpty();
+    assertThat(refused.document().select(".alert.error").text()).contains("not sent", "Back");
+    assertThat(timeline(signedIn(TestData.ADMIN_EMAIL), invoicePath("2026-000034")))
+        .doesNotContain(subject);
+  }
+
+  @Test
   void refusesAnUnknownPlaceholderNamingItAndStoresNothing() {
     var subject = "Unknown " + UUID.randomUUID();
 

@@ -150,6 +150,13 @@ public final class Failures {
       pages.render(ctx, status, "portal/problem", PortalPages.problem(ctx, status));
       return;
     }
+    if (status == 401) {
+      // A form with files sent after the session ended is not read (no upload without a user).
+      pages.render(ctx, 401, "staff/login", new JsonObject().put("next", "/inbox")
+          .put("error", "Your session ended, so this was not sent. Sign in, then use your "
+              + "browser's Back button to get back to what you typed."));
+      return;
+    }
     var model = new JsonObject()
         .put("title", status == 404 ? "Not found" : "Something went wrong")
         .put("status", status)
