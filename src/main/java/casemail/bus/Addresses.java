@@ -36,7 +36,7 @@ public final class Addresses {
   /** {@code {administration_id, id}} → the user, without password hash; 404. */
   public static final String USER_GET = "persistence.user.get";
 
-  /** {@code {administration_id, id, name, signature}} → the user; 404. */
+  /** {@code {administration_id, id, name, signature, language}} → the user; 404. */
   public static final String USER_UPDATE_PROFILE = "persistence.user.profile";
 
   /** {@code {administration, key_hash}} → {@code {id}}; 404 unknown administration. */

@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 
 /**
  * {@code /dev/mailbox}: the emails the embedded capture mailbox received, for trying Casemail
@@ -42,13 +41,13 @@ public final class DevMailboxRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    var formats = new Formats(Locale.forLanguageTag("en-GB"), "Europe/Amsterdam");
+    var formats = new Formats(StaffSession.words(ctx).locale(), "Europe/Amsterdam");
     bus.request(Addresses.DEV_MAILBOX_LIST, new JsonObject())
         .onSuccess(list -> {
           list.getJsonArray("items").forEach(item -> ((JsonObject) item)
               .put("date", formats.dateTime(((JsonObject) item).getString("date"))));
           pages.render(ctx, "staff/mailbox", list
-              .put("title", "Dev mailbox")
+              .put(Pages.TITLE_KEY, "mailbox.title")
               .put("empty", list.getJsonArray("items").isEmpty()));
         })
         .onFailure(ctx::fail);

@@ -2,6 +2,7 @@ package casemail.http;
 
 import casemail.bus.BusFailure;
 import casemail.http.portal.PortalPages;
+import casemail.message.Words;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -153,14 +154,22 @@ public final class Failures {
     if (status == 401) {
       // A form with files sent after the session ended is not read (no upload without a user).
       pages.render(ctx, 401, "staff/login", new JsonObject().put("next", "/inbox")
-          .put("error", "Your session ended, so this was not sent. Sign in, then use your "
-              + "browser's Back button to get back to what you typed."));
+          .put("error", StaffSession.words(ctx).get("error.session_ended")));
       return;
     }
     var model = new JsonObject()
-        .put("title", status == 404 ? "Not found" : "Something went wrong")
+        .put(Pages.TITLE_KEY, status == 404 ? "error.not_found" : "error.title")
         .put("status", status)
-        .put("message", status >= 500 && status != 503 ? message(status) : failure.getMessage());
+        .put("message", pageMessage(StaffSession.words(ctx), failure));
     pages.render(ctx, status, "common/error", model);
+  }
+
+  /** A failure's own words where they say more (a refused form), else the page's words. */
+  private static String pageMessage(Words words, BusFailure failure) {
+    var status = failure.code();
+    return switch (status) {
+      case 401, 403, 404, 405, 413, 429, 503 -> words.get("error." + status);
+      default -> status >= 500 ? words.get("error.500") : failure.getMessage();
+    };
   }
 }

@@ -2,10 +2,13 @@ package casemail.http;
 
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import casemail.message.Words;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
@@ -28,6 +31,13 @@ import java.util.Map;
  */
 public final class Pages {
 
+  /** Template data: the {@link Words} that {@code {{t "key" argument…}}} reads from. */
+  static final String WORDS = "words";
+
+  /** Model: the staff words key of the page's title, and its arguments (a JSON array). */
+  public static final String TITLE_KEY = "titleKey";
+  public static final String TITLE_ARGUMENTS = "titleArguments";
+
   /** Request data: the administration's unread replies, for the top bar's badge. */
   public static final String UNREAD_REPLIES = "unreadReplies";
 
@@ -41,6 +51,12 @@ public final class Pages {
         .with(new ConcurrentMapTemplateCache());
     handlebars.getLoader().setPrefix("templates");
     handlebars.getLoader().setCharset(StandardCharsets.UTF_8);
+    // Staff words: {{t "inbox.title"}} or {{t "batch.finished_of" sent total}}, escaped like {{x}}.
+    handlebars.registerHelper("t", (Helper<String>) (key, options) -> options.<Words>data(WORDS)
+        .get(key, options.params));
+    // The word for a value: {{word "delivery" status}} is the word of key delivery.<status>.
+    handlebars.registerHelper("word", (Helper<String>) (prefix, options) -> options
+        .<Words>data(WORDS).get(prefix + "." + options.param(0)));
   }
 
   public Future<Void> render(RoutingContext ctx, String template, JsonObject model) {
@@ -54,9 +70,17 @@ public final class Pages {
       Long unread = ctx.get(UNREAD_REPLIES);
       model.put(UNREAD_REPLIES, unread == null || unread == 0 ? null : unread);
     }
+    var words = StaffSession.words(ctx);
+    if (!model.containsKey("lang")) {
+      model.put("lang", words.language());
+    }
+    if (model.containsKey(TITLE_KEY)) {
+      model.put("title", words.get(model.getString(TITLE_KEY),
+          model.getJsonArray(TITLE_ARGUMENTS, new JsonArray()).getList().toArray()));
+    }
     String html;
     try {
-      html = apply(template, model);
+      html = apply(template, model, words);
     } catch (IOException | RuntimeException e) {
       fail(ctx, e);
       return Future.failedFuture(e);
@@ -80,13 +104,14 @@ public final class Pages {
   }
 
   /** The page as HTML; templates are compiled on first use and kept. */
-  String apply(String name, JsonObject model) throws IOException {
+  String apply(String name, JsonObject model, Words words) throws IOException {
     var template = templates.get(name);
     if (template == null) {
       template = handlebars.compile(name);
       templates.put(name, template);
     }
     var context = Context.newBuilder(model).resolver(JsonValueResolver.INSTANCE).build();
+    context.data(WORDS, words);
     try {
       return template.apply(context);
     } finally {

@@ -1,5 +1,6 @@
 package casemail.http;
 
+import casemail.message.Words;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -17,10 +18,16 @@ public final class StaffSession {
   }
 
   /** A signed-in user as the pages and routes know it. */
-  public record StaffUser(long id, long administrationId, String name, String email, String role) {
+  public record StaffUser(long id, long administrationId, String name, String email, String role,
+      String language) {
 
     public boolean isAdmin() {
       return "admin".equals(role);
+    }
+
+    /** The words of this user's pages, in the language chosen on the profile. */
+    public Words words() {
+      return Words.staff(language);
     }
 
     JsonObject toView() {
@@ -29,8 +36,14 @@ public final class StaffSession {
 
     static StaffUser fromJson(JsonObject user) {
       return new StaffUser(user.getLong("id"), user.getLong("administration_id"),
-          user.getString("name"), user.getString("email"), user.getString("role"));
+          user.getString("name"), user.getString("email"), user.getString("role"),
+          user.getString("language", "en"));
     }
+  }
+
+  /** The words of the page: the signed-in user's language, else English. */
+  public static Words words(RoutingContext ctx) {
+    return user(ctx).map(StaffUser::words).orElse(Words.staff("en"));
   }
 
   public static Optional<StaffUser> user(RoutingContext ctx) {

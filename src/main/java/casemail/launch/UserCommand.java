@@ -62,7 +62,7 @@ public final class UserCommand implements Runnable {
             + " characters on standard input.");
         return 1;
       }
-      var profile = UserProfile.check(name, null);
+      var profile = UserProfile.check(name, null, "en");
       var address = EmailAddress.parse(email);
       if (!profile.isValid() || address.isEmpty()) {
         err.println(address.isEmpty() ? "Not added: --email is not an email address"

@@ -45,14 +45,20 @@ public record MessageDraft(
     }
   }
 
-  /** Checks raw input; {@code to} null means "the customer's addresses". */
+  /** Checks raw input; {@code to} null means "the customer's addresses". Problems in English. */
   public static Checked check(String to, String cc, String bcc, String subject, String body) {
+    return check(to, cc, bcc, subject, body, Words.staff("en"));
+  }
+
+  /** Checks raw input, with problems worded with {@code words} (a staff user's). */
+  public static Checked check(String to, String cc, String bcc, String subject, String body,
+      Words words) {
     var problems = new LinkedHashMap<String, String>();
-    var toList = to == null ? null : addresses("to", to, problems);
-    var ccList = addresses("cc", cc, problems);
-    var bccList = addresses("bcc", bcc, problems);
-    checkSubject(subject, problems);
-    checkBody(body, problems);
+    var toList = to == null ? null : addresses("to", to, problems, words);
+    var ccList = addresses("cc", cc, problems, words);
+    var bccList = addresses("bcc", bcc, problems, words);
+    checkSubject(subject, problems, words);
+    checkBody(body, problems, words);
     var draft = new MessageDraft(toList, ccList, bccList,
         subject == null ? "" : subject.strip(), PlainText.normalise(body));
     return new Checked(draft, problems);
@@ -67,7 +73,8 @@ public record MessageDraft(
         .put("body", body);
   }
 
-  private static List<String> addresses(String field, String text, Map<String, String> problems) {
+  private static List<String> addresses(String field, String text, Map<String, String> problems,
+      Words words) {
     var valid = new ArrayList<String>();
     var invalid = new ArrayList<String>();
     for (var part : EmailAddress.split(text)) {
@@ -80,30 +87,30 @@ public record MessageDraft(
           () -> invalid.add(part));
     }
     if (!invalid.isEmpty()) {
-      problems.put(field, "Not a valid email address: " + String.join(", ", invalid));
+      problems.put(field, words.get("problem.addresses", String.join(", ", invalid)));
     }
     return valid;
   }
 
-  private static void checkSubject(String subject, Map<String, String> problems) {
+  private static void checkSubject(String subject, Map<String, String> problems, Words words) {
     if (subject == null || subject.isBlank()) {
-      problems.put("subject", "Enter a subject");
+      problems.put("subject", words.get("problem.subject_empty"));
     } else if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
-      problems.put("subject", "The subject must be a single line");
+      problems.put("subject", words.get("problem.subject_line"));
     } else if (hasControlCharacters(subject, "")) {
-      problems.put("subject", "The subject contains characters that cannot be sent");
+      problems.put("subject", words.get("problem.subject_characters"));
     } else if (subject.length() > MAX_SUBJECT) {
-      problems.put("subject", "The subject can be at most " + MAX_SUBJECT + " characters");
+      problems.put("subject", words.get("problem.subject_long", MAX_SUBJECT));
     }
   }
 
-  private static void checkBody(String body, Map<String, String> problems) {
+  private static void checkBody(String body, Map<String, String> problems, Words words) {
     if (body == null || body.isBlank()) {
-      problems.put("body", "Enter the message text");
+      problems.put("body", words.get("problem.body_empty"));
     } else if (body.length() > MAX_BODY) {
-      problems.put("body", "The message can be at most " + MAX_BODY + " characters");
+      problems.put("body", words.get("problem.body_long", MAX_BODY));
     } else if (hasControlCharacters(body, "\r\n\t")) {
-      problems.put("body", "The message contains characters that cannot be sent");
+      problems.put("body", words.get("problem.body_characters"));
     }
   }
 

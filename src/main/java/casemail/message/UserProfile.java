@@ -2,23 +2,34 @@ package casemail.message;
 
 import io.vertx.core.json.JsonObject;
 
-/** A user's own name and signature, checked; problems per field. */
-public record UserProfile(String name, String signature, JsonObject problems) {
+/** A user's own name, signature and page language, checked; problems per field. */
+public record UserProfile(String name, String signature, String language, JsonObject problems) {
 
   public static final int MAX_NAME = 200;
 
-  public static UserProfile check(String name, String signature) {
+  /** Checks a profile; problems are worded in English (the API's language). */
+  public static UserProfile check(String name, String signature, String language) {
+    return check(name, signature, language, Words.staff("en"));
+  }
+
+  /** Checks a profile; problems are worded with {@code words}. */
+  public static UserProfile check(String name, String signature, String language,
+      Words words) {
     var stripped = name == null ? "" : name.strip();
     var text = PlainText.normalise(signature);
     var problems = new JsonObject();
     if (stripped.isEmpty() || stripped.length() > MAX_NAME
         || MessageDraft.hasControlCharacters(stripped, "")) {
-      problems.put("name", "Give your name on one line (at most " + MAX_NAME + " characters)");
+      problems.put("name", words.get("problem.name_line", MAX_NAME));
     }
     if (Signature.problem(text) != null) {
-      problems.put("signature", Signature.problem(text));
+      problems.put("signature", words.get("problem.signature_long", Signature.MAX_LENGTH));
     }
-    return new UserProfile(stripped, text, problems);
+    if (!Words.STAFF_LANGUAGES.contains(language)) {
+      problems.put("language", words.get("problem.choose", String.join(", ",
+          Words.STAFF_LANGUAGES)));
+    }
+    return new UserProfile(stripped, text, language, problems);
   }
 
   public boolean isValid() {
@@ -26,6 +37,7 @@ public record UserProfile(String name, String signature, JsonObject problems) {
   }
 
   public JsonObject values() {
-    return new JsonObject().put("name", name).put("signature", signature);
+    return new JsonObject().put("name", name).put("signature", signature)
+        .put("language", language);
   }
 }

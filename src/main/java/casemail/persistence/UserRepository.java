@@ -37,7 +37,7 @@ public final class UserRepository {
 
   private static final String UPDATE_PROFILE = """
       UPDATE users
-      SET name = $3, signature = $4
+      SET name = $3, signature = $4, language = $5
       WHERE administration_id = $1 AND id = $2""";
 
   private final Pool db;
@@ -81,10 +81,11 @@ public final class UserRepository {
     return db.preparedQuery(GET).execute(tuple).map(UserRepository::single);
   }
 
-  /** Sets name and signature of a user of the administration. */
+  /** Sets name, signature and page language of a user of the administration. */
   public Future<JsonObject> updateProfile(JsonObject request) {
     var tuple = Tuple.of(request.getLong("administration_id"), request.getLong("id"),
-        request.getString("name"), request.getString("signature"));
+        request.getString("name"), request.getString("signature"),
+        request.getString("language"));
     return db.preparedQuery(UPDATE_PROFILE).execute(tuple).compose(rows -> rows.rowCount() == 0
         ? Future.failedFuture(BusFailure.notFound("User")) : get(request));
   }

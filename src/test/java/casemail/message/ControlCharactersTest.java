@@ -9,10 +9,10 @@ class ControlCharactersTest {
 
   @Test
   void aBidiOverrideInANameIsRefusedButRightToLeftScriptIsNot() {
-    assertThat(UserProfile.check("\u202eAnna de Boer", null).isValid()).isFalse();
-    assertThat(UserProfile.check("Anna \u2067x\u2069", null).isValid()).isFalse();
-    assertThat(UserProfile.check("\u05d3\u05e0\u05d4 \u0644\u064a\u0644\u0649", null).isValid())
-        .isTrue();
+    assertThat(UserProfile.check("\u202eAnna de Boer", null, "en").isValid()).isFalse();
+    assertThat(UserProfile.check("Anna \u2067x\u2069", null, "en").isValid()).isFalse();
+    assertThat(UserProfile.check("\u05d3\u05e0\u05d4 \u0644\u064a\u0644\u0649", null, "en")
+        .isValid()).isTrue();
   }
 
   @Test

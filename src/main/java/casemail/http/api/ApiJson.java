@@ -106,7 +106,8 @@ final class ApiJson {
         .put("email", user.getString("email"))
         .put("name", user.getString("name"))
         .put("role", user.getString("role"))
-        .put("signature", user.getString("signature"));
+        .put("signature", user.getString("signature"))
+        .put("language", user.getString("language"));
   }
 
   private JsonArray deliveries(JsonArray deliveries, JsonArray views) {

@@ -10,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
 
-/** {@code PATCH /users/{email}}: a user's name and signature, within the key's administration. */
+/** {@code PATCH /users/{email}}: a user's name, signature and language, within the key's administration. */
 final class UserApi {
 
   private final Bus bus;
@@ -27,7 +27,8 @@ final class UserApi {
         .compose(user -> {
           var profile = UserProfile.check(body.getString("name", user.getString("name")),
               body.containsKey("signature") ? body.getString("signature")
-                  : user.getString("signature"));
+                  : user.getString("signature"),
+              body.getString("language", user.getString("language")));
           if (!profile.isValid()) {
             return Future.failedFuture(new BusFailure(422, "The user has problems",
                 profile.problems()));

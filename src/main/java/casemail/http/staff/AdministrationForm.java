@@ -22,19 +22,22 @@ final class AdministrationForm {
 
   private final JsonObject values = new JsonObject();
   private final JsonObject problems = new JsonObject();
+  private final Words words;
 
-  private AdministrationForm() {
+  private AdministrationForm(Words words) {
+    this.words = words;
   }
 
-  static AdministrationForm check(MultiMap form) {
-    var checked = new AdministrationForm();
+  /** Checks the form; problems are worded with {@code words}, the reader's staff words. */
+  static AdministrationForm check(MultiMap form, Words words) {
+    var checked = new AdministrationForm(words);
     checked.text(form, "name", 200, true);
     checked.sender(form.get("sender_address"));
     checked.text(form, "sender_name", 200, true);
     checked.signature(form.get("default_signature"));
     checked.choice(form, "default_language", Words.LANGUAGES);
     checked.timeZone(form.get("time_zone"));
-    checked.pattern(form, "portal_colour", COLOUR, "Give a colour as #RRGGBB");
+    checked.pattern(form, "portal_colour", COLOUR, words.get("problem.colour"));
     checked.values.put("reply_notifications", form.contains("reply_notifications"));
     checked.choice(form, "tracking_mode", TRACKING_MODES);
     checked.paymentUrl(form.get("payment_url_template"));
@@ -57,9 +60,9 @@ final class AdministrationForm {
     var value = form.get(field) == null ? "" : form.get(field).strip();
     values.put(field, value);
     if (required && value.isEmpty()) {
-      problems.put(field, "This cannot be empty");
+      problems.put(field, words.get("problem.empty"));
     } else if (value.length() > max || MessageDraft.hasControlCharacters(value, "")) {
-      problems.put(field, "Use at most " + max + " characters on one line");
+      problems.put(field, words.get("problem.one_line", max));
     }
   }
 
@@ -67,14 +70,15 @@ final class AdministrationForm {
     var address = EmailAddress.parse(value);
     values.put("sender_address", value == null ? "" : value.strip());
     address.ifPresentOrElse(valid -> values.put("sender_address", valid.value()),
-        () -> problems.put("sender_address", "Not a valid email address"));
+        () -> problems.put("sender_address", words.get("problem.email")));
   }
 
   private void signature(String value) {
     var text = PlainText.normalise(value);
     values.put("default_signature", text);
     if (Signature.problem(text) != null) {
-      problems.put("default_signature", Signature.problem(text));
+      problems.put("default_signature", words.get("problem.signature_long",
+          Signature.MAX_LENGTH));
     }
   }
 
@@ -82,7 +86,7 @@ final class AdministrationForm {
     var value = form.get(field);
     values.put(field, value);
     if (value == null || !allowed.contains(value)) {
-      problems.put(field, "Choose one of " + String.join(", ", allowed));
+      problems.put(field, words.get("problem.choose", String.join(", ", allowed)));
     }
   }
 
@@ -91,7 +95,7 @@ final class AdministrationForm {
     try {
       ZoneId.of(value == null ? "" : value);
     } catch (DateTimeException e) {
-      problems.put("time_zone", "Not a time zone (for example Europe/Amsterdam)");
+      problems.put("time_zone", words.get("problem.time_zone"));
     }
   }
 
@@ -107,12 +111,12 @@ final class AdministrationForm {
     var url = value == null ? "" : value.strip();
     values.put("payment_url_template", url.isEmpty() ? null : url);
     if (!url.isEmpty() && (!PAYMENT_URL.matcher(url).matches() || url.length() > 500)) {
-      problems.put("payment_url_template",
-          "Give a web address, e.g. https://pay.example.com/?invoice={invoice_number}");
+      problems.put("payment_url_template", words.get("problem.payment_url",
+          "https://pay.example.com/?invoice={invoice_number}"));
     } else {
       PaymentLink.unknownPlaceholder(url).ifPresent(unknown -> problems.put(
-          "payment_url_template", "Unknown value " + unknown
-              + ": use {invoice_number}, {amount} and {currency}"));
+          "payment_url_template", words.get("problem.payment_value", unknown,
+              "{invoice_number}, {amount}, {currency}")));
     }
   }
 }

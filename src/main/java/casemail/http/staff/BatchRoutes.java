@@ -36,7 +36,7 @@ public final class BatchRoutes {
   private void show(RoutingContext ctx) {
     var user = StaffSession.current(ctx);
     Future.all(progressOf(ctx), CaseRoutes.administration(bus, user.administrationId()))
-        .map(all -> view(all.resultAt(0), new Formats(CaseRoutes.STAFF_LOCALE,
+        .map(all -> view(all.resultAt(0), new Formats(StaffSession.words(ctx).locale(),
             all.<JsonObject>resultAt(1).getString("time_zone"))))
         .onSuccess(model -> pages.render(ctx, "staff/batch", model
             .put("storedNotice", Flash.take(ctx, BulkRoutes.SENT))

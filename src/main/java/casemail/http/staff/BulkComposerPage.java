@@ -8,6 +8,7 @@ import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import casemail.message.MessageDraft;
+import casemail.message.Words;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,7 @@ final class BulkComposerPage {
         .put("case_type", bulk.type());
     Future.all(sender.summary(chosen), bus.request(Addresses.STANDARD_MESSAGE_LIST, list),
             previews(ctx, bulk, shown.preview(), shown.kept()))
-        .map(all -> model(bulk, status, shown, all.resultAt(0), all.resultAt(1),
+        .map(all -> model(user.words(), bulk, status, shown, all.resultAt(0), all.resultAt(1),
             all.resultAt(2)))
         .onSuccess(model -> pages.render(ctx, status, "staff/bulk-composer", model))
         .onFailure(ctx::fail);
@@ -68,17 +69,17 @@ final class BulkComposerPage {
         .onFailure(ctx::fail);
   }
 
-  private JsonObject model(BulkForm bulk, int status, Shown shown, JsonObject summary,
-      JsonObject standardMessages, JsonArray previews) {
-    var counts = new Counts(bulk.type());
+  private JsonObject model(Words words, BulkForm bulk, int status, Shown shown,
+      JsonObject summary, JsonObject standardMessages, JsonArray previews) {
+    var counts = new Counts(bulk.type(), words);
     long total = summary.getLong("total");
     var confirmed = bulk.expected();
     var model = new JsonObject()
-        .put("title", "Message · " + counts.cases(total))
+        .put(Pages.TITLE_KEY, "composer.title")
+        .put(Pages.TITLE_ARGUMENTS, new JsonArray().add(counts.cases(total)))
         .put("summary", counts.summary(summary))
         .put("changed", confirmed != null && confirmed != total
-            ? "The selection changed: it now holds " + counts.cases(total) + ", not "
-                + counts.of(confirmed) + ". Check it before sending." : null)
+            ? words.get("bulk.changed", counts.cases(total), counts.of(confirmed)) : null)
         .put("notice", shown.notice())
         .put("nothing", total == 0)
         .put("hidden", bulk.confirming(total).hiddenFields())
@@ -95,10 +96,13 @@ final class BulkComposerPage {
   private static final class Counts {
 
     private final String type;
-    private final Formats formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
+    private final Words words;
+    private final Formats formats;
 
-    Counts(String type) {
+    Counts(String type, Words words) {
       this.type = type;
+      this.words = words;
+      this.formats = new Formats(words.locale(), "UTC");
     }
 
     String of(long count) {
@@ -106,7 +110,7 @@ final class BulkComposerPage {
     }
 
     String cases(long count) {
-      return of(count) + " " + type + (count == 1 ? "" : "s");
+      return words.get("count." + type, count, of(count));
     }
 
     /** "12 invoices of 3 customers; 9 get an email, 3 are portal-only". */
@@ -115,7 +119,7 @@ final class BulkComposerPage {
       long portalOnly = summary.getLong("portal_only");
       return new JsonObject()
           .put("cases", cases(summary.getLong("total")))
-          .put("customers", of(customers) + (customers == 1 ? " customer" : " customers"))
+          .put("customers", words.get("count.customer", customers, of(customers)))
           .put("emailed", of(summary.getLong("emailed")))
           .put("portalOnly", portalOnly == 0 ? null : of(portalOnly))
           .put("several", customers < summary.getLong("total"));
@@ -130,25 +134,27 @@ final class BulkComposerPage {
     }
     var user = StaffSession.current(ctx);
     return sender.previews(bulk.chosen(user.administrationId()), user.id(), draft)
-        .map(previews -> views(previews, kept))
+        .map(previews -> views(previews, kept, user.words()))
         .recover(failure -> ComposerPage.previewRefused(failure)
             .map(problem -> new JsonArray().add(new JsonObject().put("preview", problem))));
   }
 
-  private static JsonArray views(List<Preview> previews, JsonArray kept) {
+  private static JsonArray views(List<Preview> previews, JsonArray kept, Words words) {
     var views = new JsonArray();
     previews.forEach(preview -> views.add(new JsonObject()
-        .put("label", label(preview.found()))
+        .put("label", label(preview.found(), words))
         .put("preview", ComposerPage.previewOf(preview.written(), kept))));
     return views;
   }
 
-  private static String label(JsonObject found) {
+  private static String label(JsonObject found, Words words) {
     var item = found.getJsonObject("case");
     var customer = found.getJsonObject("customer").getString("name");
     return switch (found.getString("type")) {
-      case "invoice" -> "Invoice " + item.getString("number") + " · " + customer;
-      case "matter" -> "Matter " + item.getString("reference") + " · " + customer;
+      case "invoice" -> words.get("case.invoice_title", item.getString("number")) + " · "
+          + customer;
+      case "matter" -> words.get("case.matter_title", item.getString("reference")) + " · "
+          + customer;
       default -> customer + " (" + item.getString("number") + ")";
     };
   }

@@ -61,7 +61,7 @@ public final class BulkRoutes {
   private void submit(RoutingContext ctx) {
     var form = ComposerForm.read(ctx);
     var bulk = BulkForm.read(ctx.request().formAttributes());
-    var checked = form.checked(bulk.type());
+    var checked = form.checked(bulk.type(), StaffSession.words(ctx));
     var problems = form.problems(checked);
     switch (form.action()) {
       case "use" -> useStandard(ctx, bulk, form);
@@ -81,7 +81,7 @@ public final class BulkRoutes {
   private void preview(RoutingContext ctx) {
     var form = ComposerForm.read(ctx);
     var bulk = BulkForm.read(ctx.request().formAttributes());
-    var checked = form.checked(bulk.type());
+    var checked = form.checked(bulk.type(), StaffSession.words(ctx));
     attachments.pending(ctx, form.keptIds())
         .onSuccess(kept -> page.showPreviews(ctx, bulk,
             ComposerRoutes.previewable(checked), kept, checked.problemsJson()))
@@ -94,7 +94,7 @@ public final class BulkRoutes {
           var values = standard == null ? form.values()
               : ComposerPage.withStandard(form.values().copy(), standard);
           var filled = new ComposerForm(values, form.keptIds(), form.received(), "preview");
-          var checked = filled.checked(bulk.type());
+          var checked = filled.checked(bulk.type(), StaffSession.words(ctx));
           show(ctx, bulk, filled, 200, checked.problemsJson(), null);
         })
         .onFailure(ctx::fail);
@@ -103,7 +103,7 @@ public final class BulkRoutes {
   private void send(RoutingContext ctx, BulkForm bulk, ComposerForm form) {
     var user = StaffSession.current(ctx);
     var request = new BatchSender.Request(bulk.chosen(user.administrationId()), user.id(),
-        bulk.expected(), bulk.idempotencyKey(), form.checked(bulk.type()).draft(),
+        bulk.expected(), bulk.idempotencyKey(), form.checked(bulk.type(), StaffSession.words(ctx)).draft(),
         new JsonArray(form.keptIds()), form.received().json());
     form.received().keepIn(store)
         .compose(ignored -> sender.send(request))
@@ -134,7 +134,7 @@ public final class BulkRoutes {
   /** The form again, previewed; {@code notice} said above it, if any. */
   private void show(RoutingContext ctx, BulkForm bulk, ComposerForm form, int status,
       JsonObject problems, String notice) {
-    var checked = form.checked(bulk.type());
+    var checked = form.checked(bulk.type(), StaffSession.words(ctx));
     attachments.keep(ctx, form)
         .onSuccess(kept -> page.show(ctx, bulk, status, new BulkComposerPage.Shown(
             form.values(), problems, kept, ComposerRoutes.previewable(checked), notice)))

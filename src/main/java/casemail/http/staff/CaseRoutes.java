@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -23,7 +22,6 @@ import java.util.UUID;
  */
 public final class CaseRoutes {
 
-  static final Locale STAFF_LOCALE = Locale.forLanguageTag("en-GB");
   /** The one-time notice after a message was sent from the composer. */
   static final String SENT = "case.sent";
   /** The one-time notice after a message was sent again. */
@@ -63,7 +61,8 @@ public final class CaseRoutes {
           JsonObject timeline = all.resultAt(1);
           JsonObject administration = all.resultAt(2);
           JsonArray mandates = all.<JsonObject>resultAt(3).getJsonArray("items");
-          var formats = new Formats(STAFF_LOCALE, administration.getString("time_zone"));
+          var formats = new Formats(StaffSession.words(ctx).locale(),
+              administration.getString("time_zone"));
           var now = Instant.now();
           var entries = new TimelineView(formats, id -> links.url(baseUrl, UUID.fromString(id),
               now), links.validityDays()).entries(timeline.getJsonArray("items"), type);

@@ -1,6 +1,7 @@
 package casemail.http.staff;
 
 import casemail.http.Formats;
+import casemail.http.Pages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,9 +26,11 @@ final class CaseView {
         .put("invoices", invoices(found.getJsonArray("invoices")));
     return switch (type) {
       case "invoice" -> view.put("invoice", invoice(item))
-          .put("title", "Invoice " + item.getString("number"));
+          .put(Pages.TITLE_KEY, "case.invoice_title")
+          .put(Pages.TITLE_ARGUMENTS, new JsonArray().add(item.getString("number")));
       case "matter" -> view.put("matter", matter(item))
-          .put("title", "Matter " + item.getString("reference"));
+          .put(Pages.TITLE_KEY, "case.matter_title")
+          .put(Pages.TITLE_ARGUMENTS, new JsonArray().add(item.getString("reference")));
       default -> view.put("title", customer.getString("name"));
     };
   }
@@ -56,8 +59,7 @@ final class CaseView {
         .put("principalText", formats.amount(matter.getString("principal_amount"), currency))
         .put("costsText", formats.amount(matter.getString("collection_costs"), currency))
         .put("interestText", formats.amount(matter.getString("interest_amount"), currency))
-        .put("totalText", formats.amount(matter.getString("total"), currency))
-        .put("statusLabel", matter.getString("status").replace('_', ' '));
+        .put("totalText", formats.amount(matter.getString("total"), currency));
   }
 
   private JsonArray invoices(JsonArray invoices) {

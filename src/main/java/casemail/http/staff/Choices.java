@@ -17,15 +17,6 @@ final class Choices {
     return options;
   }
 
-  /** Options shown by label: {@code labelled} holds value, label, value, label, … */
-  static JsonArray labelled(String selected, String... labelled) {
-    var options = new JsonArray();
-    for (int i = 0; i < labelled.length; i += 2) {
-      options.add(option(labelled[i], labelled[i + 1], selected));
-    }
-    return options;
-  }
-
   private static JsonObject option(String value, String label, String selected) {
     return new JsonObject().put("value", value).put("label", label)
         .put("selected", value.equals(selected));

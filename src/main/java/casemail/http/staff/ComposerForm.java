@@ -3,6 +3,7 @@ package casemail.http.staff;
 import casemail.http.UploadForm;
 import casemail.message.Attachments;
 import casemail.message.MessageDraft;
+import casemail.message.Words;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -58,10 +59,10 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
     return UUID.fromString(values.getString(MESSAGE_ID));
   }
 
-  /** The draft checked, placeholders too, for a case of this type. */
-  MessageDraft.Checked checked(String caseType) {
+  /** The draft checked, placeholders too, for a case of this type; problems in {@code words}. */
+  MessageDraft.Checked checked(String caseType, Words words) {
     return MessageDraft.check(values.getString("to"), values.getString("cc"),
-        values.getString("bcc"), values.getString("subject"), values.getString("body"))
+        values.getString("bcc"), values.getString("subject"), values.getString("body"), words)
         .placeholders(caseType);
   }
 

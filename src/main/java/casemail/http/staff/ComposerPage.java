@@ -17,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +55,8 @@ final class ComposerPage {
           }
           withStandard(form, standard);
           var checked = MessageDraft.check(null, form.getString("cc"), form.getString("bcc"),
-              form.getString("subject"), form.getString("body")).placeholders(type);
+              form.getString("subject"), form.getString("body"), StaffSession.words(ctx))
+              .placeholders(type);
           render(ctx, type, 200, found, new Shown(form, checked.problemsJson(), new JsonArray(),
               checked.isValid() ? checked.draft() : null));
         })
@@ -111,13 +113,15 @@ final class ComposerPage {
     Future.all(bus.request(Addresses.STANDARD_MESSAGE_LIST, list),
             preview(ctx, type, shown.preview(), shown.kept()))
         .onSuccess(all -> pages.render(ctx, status, "staff/composer",
-            model(type, status, found, shown, all.<JsonObject>resultAt(0), all.resultAt(1))))
+            model(user.words().locale(), type, status, found, shown,
+            all.<JsonObject>resultAt(0), all.resultAt(1))))
         .onFailure(ctx::fail);
   }
 
-  private JsonObject model(String type, int status, JsonObject found, Shown shown,
-      JsonObject standardMessages, JsonObject preview) {
-    var formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
+  private JsonObject model(Locale locale, String type, int status, JsonObject found,
+      Shown shown, JsonObject standardMessages, JsonObject preview) {
+    // The composer shows the case's dates and amounts, no times: the zone changes nothing.
+    var formats = new Formats(locale, "UTC");
     return fields(new CaseView(formats).of(found), type, status, shown.form(), shown.problems(),
             shown.kept())
         .put("standardMessages", choices(standardMessages.getJsonArray("items"),

@@ -53,7 +53,7 @@ public final class ComposerRoutes {
 
   private void submit(RoutingContext ctx, String type) {
     var form = ComposerForm.read(ctx);
-    var checked = form.checked(type);
+    var checked = form.checked(type, StaffSession.words(ctx));
     var problems = form.problems(checked);
     if (form.isPreview()) {
       attachments.keep(ctx, form)
@@ -70,7 +70,7 @@ public final class ComposerRoutes {
   /** The preview alone, for the composer's script; files are not sent with it. */
   private void preview(RoutingContext ctx, String type) {
     var form = ComposerForm.read(ctx);
-    var checked = form.checked(type);
+    var checked = form.checked(type, StaffSession.words(ctx));
     attachments.pending(ctx, form.keptIds())
         .onSuccess(kept -> page.showPreview(ctx, type, kept, previewable(checked),
             checked.problemsJson()))

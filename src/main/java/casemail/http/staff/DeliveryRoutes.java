@@ -78,7 +78,7 @@ public final class DeliveryRoutes {
   /** The resend form again, on a page of its own, with what was typed and what is wrong. */
   private void refuseResend(RoutingContext ctx, String back, String typed, String problem) {
     pages.render(ctx, 422, "staff/resend", new JsonObject()
-        .put("title", "Resend")
+        .put(Pages.TITLE_KEY, "entry.resend")
         .put("action", ctx.normalizedPath())
         .put("back", back)
         .put("to", typed)

@@ -46,7 +46,7 @@ public final class InboxRoutes {
     var request = query.toJson().put("administration_id", user.administrationId());
     CaseRoutes.administration(bus, user.administrationId())
         .compose(administration -> bus.request(Addresses.INBOX_LIST, request)
-            .map(page -> new InboxView(new Formats(CaseRoutes.STAFF_LOCALE,
+            .map(page -> new InboxView(new Formats(user.words().locale(),
                 administration.getString("time_zone"))).of(query, page)))
         .onSuccess(model -> pages.render(ctx, "staff/inbox", model))
         .onFailure(ctx::fail);

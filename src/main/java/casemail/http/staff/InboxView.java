@@ -1,23 +1,16 @@
 package casemail.http.staff;
 
 import casemail.http.Formats;
+import casemail.http.Pages;
 import casemail.message.InboxQuery;
 import casemail.message.InboxQuery.Filter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** The inbox page's model: filter tabs, the search, one page of rows and the next page's link. */
 final class InboxView {
-
-  private static final Map<Filter, String> LABELS = Map.of(
-      Filter.ALL, "All",
-      Filter.SENT, "Sent",
-      Filter.REPLIES, "Replies",
-      Filter.UNREAD_REPLIES, "Unread replies",
-      Filter.FAILED, "Failed");
 
   private final Formats formats;
 
@@ -29,7 +22,7 @@ final class InboxView {
     var rows = rows(page.getJsonArray("items"));
     var next = page.getString("next");
     return new JsonObject()
-        .put("title", "Inbox")
+        .put(Pages.TITLE_KEY, "inbox.title")
         .put("filters", filters(query))
         .put("filter", query.filter().value())
         .put("q", query.search())
@@ -46,7 +39,7 @@ final class InboxView {
     var tabs = new JsonArray();
     for (var filter : Filter.values()) {
       tabs.add(new JsonObject()
-          .put("label", LABELS.get(filter))
+          .put("value", filter.value())
           .put("url", link(filter, query.search(), null))
           .put("current", filter == query.filter()));
     }
@@ -73,12 +66,10 @@ final class InboxView {
         .put("url", "/inbox/messages/" + message.getString("id"))
         .put("subject", message.getString("subject"))
         .put("batchUrl", TimelineView.batchUrl(message))
-        .put("author", inbound ? "Customer reply" : message.getString("author_name"))
+        .put("author", message.getString("author_name"))
         .put("inbound", inbound)
         .put("unread", unread)
-        .put("status", status)
-        .put("statusLabel", inbound ? (unread ? "Unread" : "Read")
-            : TimelineView.statusLabel(status));
+        .put("status", status);
   }
 
   private static String link(Filter filter, String search, String cursor) {

@@ -63,7 +63,7 @@ public final class LoginRoutes {
     credentials.check(email, password)
         .onSuccess(user -> {
           if (user == null) {
-            refuse(ctx, 401, email, next, "The email address or password is not right.");
+            refuse(ctx, 401, email, next, StaffSession.words(ctx).get("login.wrong"));
           } else {
             throttle.succeeded(email, address);
             StaffSession.signIn(ctx, user);
@@ -97,9 +97,7 @@ public final class LoginRoutes {
     long minutes = (seconds + 59) / 60;
     var at = TIME.format(Instant.now().plusSeconds(seconds));
     ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-    refuse(ctx, 429, email, next, "Too many sign-in attempts for this account or from this "
-        + "network. Try again in " + minutes + (minutes == 1 ? " minute" : " minutes")
-        + " (at " + at + ").");
+    refuse(ctx, 429, email, next, StaffSession.words(ctx).get("login.throttled", minutes, at));
   }
 
   private void refuse(RoutingContext ctx, int status, String email, String next, String error) {

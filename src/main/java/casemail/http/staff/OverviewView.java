@@ -3,10 +3,12 @@ package casemail.http.staff;
 import casemail.cases.CaseFilter;
 import casemail.cases.CaseOrder;
 import casemail.http.Formats;
+import casemail.http.Pages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,25 +17,28 @@ import java.util.Map;
  */
 final class OverviewView {
 
-  private static final Map<String, String> TITLES = Map.of(
-      "customer", "Customers", "invoice", "Invoices", "matter", "Matters");
+  // Column labels are staff words keys, read by the template.
   private static final Map<String, List<String[]>> COLUMNS = Map.of(
-      "customer", List.of(col("number", "Number"), col("name", "Name"), col(null, "Email"),
-          col(null, "City")),
-      "invoice", List.of(col("number", "Number"), col(null, "Customer"), col("due_date", "Due"),
-          col("amount", "Amount"), col("open_amount", "Open"), col(null, "Status")),
-      "matter", List.of(col("reference", "Reference"), col(null, "Customer"),
-          col("opened_on", "Opened"), col(null, "Status"), col("total", "Total")));
+      "customer", List.of(col("number", "facts.number"), col("name", "profile.name"),
+          col(null, "facts.email"), col(null, "column.city")),
+      "invoice", List.of(col("number", "facts.number"), col(null, "facts.customer"),
+          col("due_date", "facts.due"), col("amount", "facts.amount"),
+          col("open_amount", "facts.open"), col(null, "facts.status")),
+      "matter", List.of(col("reference", "column.reference"), col(null, "facts.customer"),
+          col("opened_on", "facts.opened"), col(null, "facts.status"),
+          col("total", "column.total")));
   private static final List<String> NUMERIC = List.of("amount", "open_amount", "total");
 
-  private final Formats formats = new Formats(CaseRoutes.STAFF_LOCALE, "Europe/Amsterdam");
+  private final Formats formats;
+
+  /** {@code locale}: the reader's, for counts, dates and amounts. */
+  OverviewView(Locale locale) {
+    // Overviews show dates and amounts only, no times: the zone changes nothing.
+    this.formats = new Formats(locale, "UTC");
+  }
 
   private static String[] col(String sort, String label) {
     return new String[] {sort, label};
-  }
-
-  static String title(String type) {
-    return TITLES.get(type);
   }
 
   /** The page for {@code form}, showing {@code page} ({@code {items, next, total}}). */
@@ -69,10 +74,9 @@ final class OverviewView {
     var statuses = new JsonArray();
     CaseFilter.statuses(type).forEach(status -> statuses.add(new JsonObject()
         .put("value", status)
-        .put("label", status.replace('_', ' '))
         .put("selected", status.equals(filter.getString("status")))));
     return new JsonObject()
-        .put("title", TITLES.get(type))
+        .put(Pages.TITLE_KEY, "layout." + type + "s")
         .put("type", type)
         .put("path", "/" + type + "s")
         .put(type, true)

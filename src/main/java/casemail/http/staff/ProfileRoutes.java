@@ -6,6 +6,7 @@ import casemail.http.ClientAddress;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
 import casemail.message.UserProfile;
+import casemail.message.Words;
 import casemail.security.LoginThrottle;
 import casemail.security.PasswordHasher;
 import io.vertx.core.Future;
@@ -15,7 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Profile: the signed-in user's own name and signature, and password. Changing the password
+ * Profile: the signed-in user's own name, signature and page language, and password. Changing the password
  * asks for the current one, counted by the sign-in throttle like a sign-in, and renews the
  * session id.
  */
@@ -49,14 +50,16 @@ public final class ProfileRoutes {
   }
 
   private void save(RoutingContext ctx) {
-    var profile = UserProfile.check(ctx.request().getFormAttribute("name"),
-        ctx.request().getFormAttribute("signature"));
+    var form = ctx.request().formAttributes();
+    var user = StaffSession.current(ctx);
+    var language = form.contains("language") ? form.get("language") : user.language();
+    var profile = UserProfile.check(form.get("name"), form.get("signature"), language,
+        user.words());
     var values = profile.values();
     if (!profile.isValid()) {
       render(ctx, 422, values, new Shown(profile.problems(), false, new JsonObject(), false));
       return;
     }
-    var user = StaffSession.current(ctx);
     var request = values.copy().put("administration_id", user.administrationId())
         .put("id", user.id());
     bus.request(Addresses.USER_UPDATE_PROFILE, request)
@@ -69,19 +72,21 @@ public final class ProfileRoutes {
 
   private void changePassword(RoutingContext ctx) {
     var form = ctx.request().formAttributes();
-    var problems = newPasswordProblems(form.get("new_password"), form.get("new_password_again"));
+    var words = StaffSession.words(ctx);
+    var problems = newPasswordProblems(words, form.get("new_password"),
+        form.get("new_password_again"));
     var email = StaffSession.current(ctx).email();
     var address = ClientAddress.of(ctx, trustForwardedFor);
     var wait = throttle.begin(email, address);
     if (wait.isPresent()) {
-      problems.put("current_password", "Too many wrong passwords; try again in a few minutes");
+      problems.put("current_password", words.get("problem.password_throttled"));
       withStoredProfile(ctx, 429, Shown.password(problems));
       return;
     }
     credentials.check(email, form.get("current_password"))
         .compose(user -> {
           if (user == null) {
-            problems.put("current_password", "This is not your current password");
+            problems.put("current_password", words.get("problem.password_wrong"));
           } else {
             throttle.succeeded(email, address);
           }
@@ -99,13 +104,13 @@ public final class ProfileRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject newPasswordProblems(String password, String again) {
+  private static JsonObject newPasswordProblems(Words words, String password, String again) {
     var problems = new JsonObject();
     if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-      problems.put("new_password", "Choose a password of at least " + PasswordHasher.MIN_LENGTH
-          + " characters");
+      problems.put("new_password", words.get("problem.password_short",
+          PasswordHasher.MIN_LENGTH));
     } else if (!password.equals(again)) {
-      problems.put("new_password_again", "This is not the same as the new password");
+      problems.put("new_password_again", words.get("problem.password_again"));
     }
     return problems;
   }
@@ -130,8 +135,10 @@ public final class ProfileRoutes {
 
   private void render(RoutingContext ctx, int status, JsonObject values, Shown shown) {
     pages.render(ctx, status, "staff/profile", new JsonObject()
-        .put("title", "Profile")
+        .put(Pages.TITLE_KEY, "profile.title")
         .put("form", values)
+        .put("languages", Choices.of(values.getString("language"),
+            Words.STAFF_LANGUAGES.toArray(String[]::new)))
         .put("problems", shown.problems())
         .put("hasProblems", !shown.problems().isEmpty())
         .put("saved", shown.saved())

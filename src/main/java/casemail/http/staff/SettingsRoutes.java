@@ -5,6 +5,7 @@ import casemail.bus.Bus;
 import casemail.bus.BusFailure;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
+import casemail.message.Words;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +36,8 @@ public final class SettingsRoutes {
   }
 
   private void save(RoutingContext ctx) {
-    var form = AdministrationForm.check(ctx.request().formAttributes());
+    var form = AdministrationForm.check(ctx.request().formAttributes(),
+        StaffSession.words(ctx));
     if (!form.isValid()) {
       render(ctx, 422, form.values(), form.problems(), false);
       return;
@@ -57,13 +59,13 @@ public final class SettingsRoutes {
   private void render(RoutingContext ctx, int status, JsonObject values, JsonObject problems,
       boolean saved) {
     var model = new JsonObject()
-        .put("title", "Administration settings")
+        .put(Pages.TITLE_KEY, "admin.title")
         .put("form", values)
         .put("problems", problems)
         .put("hasProblems", !problems.isEmpty())
         .put("saved", saved)
-        .put("languages", Choices.labelled(values.getString("default_language"),
-            "nl", "Dutch", "en", "English", "de", "German", "fr", "French"))
+        .put("languages", Choices.of(values.getString("default_language"),
+            Words.LANGUAGES.toArray(String[]::new)))
         .put("trackingModes", Choices.of(values.getString("tracking_mode"),
             AdministrationForm.TRACKING_MODES.toArray(String[]::new)));
     pages.render(ctx, status, "staff/settings-administration", model);

@@ -44,7 +44,7 @@ public final class StandardMessageRoutes {
     var request = new JsonObject().put("administration_id", administrationId(ctx));
     bus.request(Addresses.STANDARD_MESSAGE_LIST, request)
         .onSuccess(page -> pages.render(ctx, "staff/settings-messages", new JsonObject()
-            .put("title", "Standard messages")
+            .put(Pages.TITLE_KEY, "messages.title")
             .put("items", rows(page.getJsonArray("items")))
             .put("saved", ctx.request().getParam("saved") != null)
             .put("deleted", ctx.request().getParam("deleted") != null)))
@@ -99,7 +99,7 @@ public final class StandardMessageRoutes {
     var placeholders = new JsonArray();
     Placeholders.names(null).forEach(name -> placeholders.add("{{" + name + "}}"));
     pages.render(ctx, status, "staff/settings-message", new JsonObject()
-        .put("title", id == null ? "New standard message" : "Edit standard message")
+        .put(Pages.TITLE_KEY, id == null ? "messages.new" : "messages.edit")
         .put("action", id == null ? LIST : LIST + "/" + id)
         .put("id", id)
         .put("form", values)
@@ -119,7 +119,7 @@ public final class StandardMessageRoutes {
 
   private static JsonArray caseTypes(String selected) {
     var options = new JsonArray().add(new JsonObject().put("value", "")
-        .put("label", "Any case").put("selected", selected == null || selected.isEmpty()));
+        .put("label", useOn(null)).put("selected", selected == null || selected.isEmpty()));
     for (var type : StandardMessageDraft.CASE_TYPES) {
       options.add(new JsonObject().put("value", type).put("label", useOn(type))
           .put("selected", type.equals(selected)));
@@ -139,9 +139,9 @@ public final class StandardMessageRoutes {
     return rows;
   }
 
+  /** The staff words key of the cases a standard message is for. */
   private static String useOn(String caseType) {
-    return caseType == null ? "Any case"
-        : Character.toUpperCase(caseType.charAt(0)) + caseType.substring(1) + "s";
+    return "use_on." + (caseType == null ? "any" : caseType);
   }
 
   private static long id(RoutingContext ctx) {

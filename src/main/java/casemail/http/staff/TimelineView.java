@@ -4,7 +4,6 @@ import casemail.http.Formats;
 import casemail.message.PlainText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -14,15 +13,6 @@ import java.util.stream.Collectors;
  * and a portal link on each message to the customer that no email carried.
  */
 final class TimelineView {
-
-  private static final Map<String, String> STATUS = Map.of(
-      "queued", "Queued",
-      "sending", "Sending",
-      "sent", "Sent",
-      "failed", "Failed",
-      "uncertain", "Uncertain",
-      "not_emailed", "Not emailed",
-      "skipped", "Skipped");
 
   private final Formats formats;
   private final UnaryOperator<String> portalUrl;
@@ -39,10 +29,6 @@ final class TimelineView {
   static String batchUrl(JsonObject message) {
     var batch = message.getString("batch_id");
     return batch == null ? null : "/batches/" + batch;
-  }
-
-  static String statusLabel(String status) {
-    return STATUS.getOrDefault(status, status);
   }
 
   /** {@code caseType}: the timeline's own case type; entries of other cases name theirs. */
@@ -111,7 +97,6 @@ final class TimelineView {
           .put("cc", join(delivery.getJsonArray("cc")))
           .put("bcc", join(delivery.getJsonArray("bcc")))
           .put("status", status)
-          .put("statusLabel", statusLabel(status))
           .put("error", delivery.getString("error"))
           .put("sentAt", formats.dateTime(delivery.getString("sent_at"))));
     });
@@ -156,7 +141,6 @@ final class TimelineView {
       views.add(new JsonObject()
           .put("address", recipient.getString("address"))
           .put("status", status)
-          .put("statusLabel", STATUS.getOrDefault(status, status))
           .put("error", recipient.getString("error"))
           .put("at", formats.dateTime(recipient.getString("at"))));
     });
