@@ -22,6 +22,19 @@ public final class Addresses {
   public static final String ADMINISTRATION_UPDATE = "persistence.administration.update";
 
   /**
+   * {@code {administration_id, logo (bytes), logo_type}} (checked: a PNG, JPEG or GIF) → the
+   * administration, with a new {@code logo_version}; 404.
+   */
+  public static final String ADMINISTRATION_LOGO_SET = "persistence.administration.logo.set";
+
+  /** {@code {administration_id}} → the administration, without a logo; 404. */
+  public static final String ADMINISTRATION_LOGO_REMOVE =
+      "persistence.administration.logo.remove";
+
+  /** {@code {administration_id}} → {@code {logo (bytes), logo_type}}; 404 without a logo. */
+  public static final String ADMINISTRATION_LOGO_GET = "persistence.administration.logo.get";
+
+  /**
    * {@code {administration, email, name, password_hash, role}} → the user; 404 unknown
    * administration, 409 email taken.
    */

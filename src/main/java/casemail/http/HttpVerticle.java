@@ -26,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -154,6 +155,7 @@ public final class HttpVerticle extends VerticleBase {
     // A path or method the API does not have: its JSON error, never the staff sign-in page.
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/static/*").handler(StaticHandler.create("webroot"));
+    new LogoRoutes(bus).mount(router);
     router.route().handler(sessions);
     router.route().handler(bodies(store));
     router.route().handler(new InputGuard());
@@ -173,7 +175,7 @@ public final class HttpVerticle extends VerticleBase {
     new ComposerRoutes(bus, pages, store, writer).mount(router);
     new AttachmentRoutes(bus, new Downloads(store)).mount(router);
     new DeliveryRoutes(bus, pages).mount(router);
-    new SettingsRoutes(bus, pages).mount(router);
+    new SettingsRoutes(vertx, bus, pages).mount(router);
     new StandardMessageRoutes(bus, pages).mount(router);
     new ProfileRoutes(vertx, pages, throttle, settings.trustForwardedFor()).mount(router);
     if (devMailbox) {
@@ -188,14 +190,29 @@ public final class HttpVerticle extends VerticleBase {
 
   /**
    * Forms of up to 1 MB; forms with files — the composer's and portal replies — are read by
-   * {@link UploadForm}.
+   * {@link UploadForm}; an admin's logo upload (at most 1 MB in all) by a body handler that
+   * keeps its file until the request ends. Anyone else's files are never written anywhere.
    */
   private Handler<RoutingContext> bodies(AttachmentStore store) {
     var forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
+    var logos = BodyHandler.create(settings.uploadsDir().resolve("logos").toString())
+        .setBodyLimit(FORM_LIMIT).setDeleteUploadedFilesOnEnd(true);
     var uploads = List.of(UploadForm.composer(vertx, store),
         PortalRoutes.uploads(vertx, store));
-    return ctx -> uploads.stream().filter(reader -> reader.accepts(ctx)).findFirst()
-        .<Handler<RoutingContext>>map(reader -> reader).orElse(forms).handle(ctx);
+    return ctx -> {
+      if (isLogoUpload(ctx)) {
+        logos.handle(ctx);
+        return;
+      }
+      uploads.stream().filter(reader -> reader.accepts(ctx)).findFirst()
+          .<Handler<RoutingContext>>map(reader -> reader).orElse(forms).handle(ctx);
+    };
+  }
+
+  private static boolean isLogoUpload(RoutingContext ctx) {
+    return ctx.request().method() == HttpMethod.POST
+        && SettingsRoutes.LOGO.equals(ctx.normalizedPath())
+        && StaffSession.user(ctx).map(StaffSession.StaffUser::isAdmin).orElse(false);
   }
 
   private SessionHandler sessions() {

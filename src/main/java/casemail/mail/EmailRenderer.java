@@ -88,6 +88,9 @@ public final class EmailRenderer {
     context.put("footer", words.get("email.footer", delivery.getString("author_name"),
         administration));
     context.put("colour", colour(delivery.getString("portal_colour")));
+    // An absolute address: mail clients fetch it from wherever the email is read.
+    var logo = delivery.getString("logo_path");
+    context.put("logoUrl", logo == null ? null : baseUrl + logo);
     if (!"off".equals(delivery.getString("tracking_mode"))) {
       context.put("pixelUrl", baseUrl + "/o/" + delivery.getString("tracking_token") + ".gif");
     }

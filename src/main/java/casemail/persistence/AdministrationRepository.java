@@ -2,6 +2,7 @@ package casemail.persistence;
 
 import casemail.bus.BusFailure;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -17,7 +18,7 @@ public final class AdministrationRepository {
   static final String COLUMNS = """
       a.id, a.name, a.sender_address, a.sender_name, a.default_signature, a.default_language,
       a.time_zone, a.portal_colour, a.reply_notifications, a.tracking_mode,
-      a.payment_url_template""";
+      a.payment_url_template, a.logo_version""";
 
   private static final String ENSURE = """
       INSERT INTO administrations (name, sender_address, sender_name)
@@ -46,6 +47,22 @@ public final class AdministrationRepository {
         default_language = $6, time_zone = $7, portal_colour = $8, reply_notifications = $9,
         tracking_mode = $10, payment_url_template = $11
       WHERE id = $1""";
+
+  /** A new version each time, so the logo's address changes and no cache shows the old one. */
+  private static final String SET_LOGO = """
+      UPDATE administrations
+      SET logo = $2, logo_type = $3, logo_version = COALESCE(logo_version, 0) + 1
+      WHERE id = $1""";
+
+  private static final String REMOVE_LOGO = """
+      UPDATE administrations
+      SET logo = NULL, logo_type = NULL, logo_version = NULL
+      WHERE id = $1""";
+
+  private static final String LOGO = """
+      SELECT logo, logo_type
+      FROM administrations
+      WHERE id = $1 AND logo IS NOT NULL""";
 
   private final SqlClient db;
 
@@ -82,6 +99,30 @@ public final class AdministrationRepository {
         .recover(failure -> Future.failedFuture(Constraints.isUniqueViolation(failure)
             ? BusFailure.invalid("name", "Another administration has this name") : failure))
         .compose(ignored -> get(request));
+  }
+
+  public Future<JsonObject> setLogo(JsonObject request) {
+    var tuple = Tuple.of(request.getLong("administration_id"),
+        Buffer.buffer(request.getBinary("logo")), request.getString("logo_type"));
+    return db.preparedQuery(SET_LOGO).execute(tuple).compose(ignored -> get(request));
+  }
+
+  public Future<JsonObject> removeLogo(JsonObject request) {
+    return db.preparedQuery(REMOVE_LOGO).execute(Tuple.of(request.getLong("administration_id")))
+        .compose(ignored -> get(request));
+  }
+
+  /** The logo's bytes and type, for its public address. */
+  public Future<JsonObject> logo(JsonObject request) {
+    return db.preparedQuery(LOGO).execute(Tuple.of(request.getLong("administration_id")))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw BusFailure.notFound("Logo");
+          }
+          var row = rows.iterator().next();
+          return new JsonObject().put("logo", row.getBuffer("logo").getBytes())
+              .put("logo_type", row.getString("logo_type"));
+        });
   }
 
   static Future<Row> ensure(SqlClient client, String name) {
@@ -126,6 +167,15 @@ public final class AdministrationRepository {
         .put("portal_colour", row.getString("portal_colour"))
         .put("reply_notifications", row.getBoolean("reply_notifications"))
         .put("tracking_mode", row.getString("tracking_mode"))
-        .put("payment_url_template", row.getString("payment_url_template"));
+        .put("payment_url_template", row.getString("payment_url_template"))
+        .put("logo_path", logoPath(row.getLong("id"), row.getLong("logo_version")));
+  }
+
+  /**
+   * The public address of an administration's logo (see {@code LogoRoutes}), or null without
+   * one. The version changes with every upload; any version serves the current logo.
+   */
+  static String logoPath(long administrationId, Long version) {
+    return version == null ? null : "/logo/" + administrationId + "/" + version;
   }
 }

@@ -8,7 +8,8 @@ final class DeliverySql {
       jsonb_build_object('author_name', u.name, 'author_email', u.email,
         'administration_name', a.name, 'sender_address', a.sender_address,
         'portal_colour', a.portal_colour, 'tracking_mode', a.tracking_mode,
-        'language', c.language)""";
+        'language', c.language,
+        'logo_path', '/logo/' || a.id || '/' || a.logo_version)""";
 
   /** The columns {@code DeliveryRepository.toEmail} reads. */
   private static final String EMAIL_COLUMNS = """

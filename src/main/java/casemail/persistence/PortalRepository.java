@@ -30,7 +30,8 @@ public final class PortalRepository {
 
   private static final String CUSTOMER = """
       SELECT c.id, c.name, c.number, c.language, a.name AS administration_name,
-        a.portal_colour, a.payment_url_template, a.time_zone
+        a.portal_colour, a.payment_url_template, a.time_zone, a.id AS administration_id,
+        a.logo_version
       FROM customers c
       JOIN administrations a ON a.id = c.administration_id
       WHERE c.id = $1""";
@@ -130,7 +131,9 @@ public final class PortalRepository {
               .put("name", row.getString("administration_name"))
               .put("portal_colour", row.getString("portal_colour"))
               .put("payment_url_template", row.getString("payment_url_template"))
-              .put("time_zone", row.getString("time_zone")));
+              .put("time_zone", row.getString("time_zone"))
+              .put("logo_path", AdministrationRepository.logoPath(
+                  row.getLong("administration_id"), row.getLong("logo_version"))));
     });
   }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>Paths hold placeholders filled from a {@link Tenants.Tenant}: {@code {customer}},
  * {@code {invoice}}, {@code {matter}}, {@code {message}} (a message to the customer),
  * {@code {reply}} (the customer's reply), {@code {delivery}}, {@code {attachment}},
- * {@code {replyAttachment}}, {@code {standard}}, {@code {batch}}, {@code {email}} (the admin's).
+ * {@code {replyAttachment}}, {@code {standard}}, {@code {batch}}, {@code {email}} (the admin's),
+ * {@code {administration}} (its id).
  */
 public final class RouteTable {
 
@@ -100,6 +101,7 @@ public final class RouteTable {
         page("GET", "/ready", Access.PUBLIC),
         page("GET", "/metrics", Access.PUBLIC),
         page("GET", "/api/v1/openapi.yaml", Access.PUBLIC),
+        page("GET", "/logo/{administration}/1", Access.PUBLIC),
         page("GET", "/", Access.PUBLIC),
         page("GET", "/login", Access.PUBLIC),
         form("POST", "/login", Access.PUBLIC, Map.of("email", TestData.ADMIN_EMAIL,
@@ -129,6 +131,8 @@ public final class RouteTable {
         page("GET", "/settings", Access.ADMIN),
         page("GET", "/settings/administration", Access.ADMIN),
         form("POST", "/settings/administration", Access.ADMIN, Map.of("name", "Forged")),
+        form("POST", "/settings/administration/logo", Access.ADMIN, Map.of()),
+        form("POST", "/settings/administration/logo/delete", Access.ADMIN, Map.of()),
         page("GET", "/settings/messages", Access.ADMIN),
         page("GET", "/settings/messages/new", Access.ADMIN),
         form("POST", "/settings/messages", Access.ADMIN, Map.of("description", "Forged",

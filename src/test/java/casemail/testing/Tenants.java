@@ -107,6 +107,7 @@ public final class Tenants {
     var invoice = message.getJsonObject("case").getLong("id");
     var customer = first(api.get("/invoices?number=" + invoiceNumber)).getLong("customer_id");
     var ids = new java.util.HashMap<String, String>();
+    ids.put("administration", String.valueOf(administrationId));
     ids.put("customer", String.valueOf(customer));
     ids.put("invoice", String.valueOf(invoice));
     ids.put("matter", String.valueOf(first(api.get("/matters?limit=1")).getLong("id")));

@@ -79,6 +79,7 @@ final class PortalView {
     return new JsonObject()
         .put("lang", words.language())
         .put("administrationName", administrationName())
+        .put("logoUrl", data.getJsonObject("administration").getString("logo_path"))
         .put("customerName", data.getJsonObject("customer").getString("name"))
         .put("words", PortalWords.of(words, "messages", "invoices", "no_messages",
             "no_invoices", "invoice", "due", "amount", "open", "thread", "problems",
