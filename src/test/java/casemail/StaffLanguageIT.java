@@ -7,10 +7,16 @@ import casemail.security.PasswordHasher;
 import casemail.testing.Browser;
 import casemail.testing.Cases;
 import casemail.testing.Futures;
+import casemail.testing.Portal;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Staff pages in the user's language: a user who chooses Dutch on the profile page gets every
  * page in Dutch, with {@code <html lang="nl">}, Dutch problems and error pages and Dutch
- * amounts; other users keep English. The API sets the same choice.
+ * amounts; other users keep English. The API sets the same choice. Times are shown in the
+ * administration's time zone.
  */
 class StaffLanguageIT {
 
@@ -126,6 +133,36 @@ class StaffLanguageIT {
     assertThat(dutch.json().getString("language")).isEqualTo("nl");
     assertThat(german.status()).isIn(400, 422);
     assertThat(lang(mark.open("/inbox"))).isEqualTo("nl");
+  }
+
+  @Test
+  void timesOnTheTimelineFollowTheAdministrationsTimeZone() {
+    var anna = app.browser();
+    anna.login(TestData.ADMIN_EMAIL, TestData.PASSWORD);
+    var message = Portal.send(app, "invoice", "2026-000003", "Zone " + UUID.randomUUID(), "x");
+    var sent = OffsetDateTime.parse(message.getString("created_at")).toInstant();
+    var invoice = "/invoices/" + Cases.invoice(app, "2026-000003");
+
+    var tokyo = timeShown(anna, "Asia/Tokyo", invoice, message.getString("id"));
+    var newYork = timeShown(anna, "America/New_York", invoice, message.getString("id"));
+    timeShown(anna, "Europe/Amsterdam", invoice, message.getString("id"));
+
+    assertThat(tokyo).contains(clock(sent, "Asia/Tokyo"));
+    assertThat(newYork).contains(clock(sent, "America/New_York"))
+        .doesNotContain(clock(sent, "Asia/Tokyo"));
+  }
+
+  /** The time of a timeline entry once the administration's zone is {@code zone}. */
+  private static String timeShown(Browser admin, String zone, String casePath, String id) {
+    var saved = admin.submit(admin.open("/settings/administration"), "form.settings",
+        Map.of("time_zone", zone));
+    assertThat(saved.body()).contains("Settings saved.");
+    return admin.open(casePath).document().select("#message-" + id + " .entry-head .meta")
+        .text();
+  }
+
+  private static String clock(Instant instant, String zone) {
+    return DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(ZoneId.of(zone)));
   }
 
   private static Browser dutch() {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code {invoice}}, {@code {matter}}, {@code {message}} (a message to the customer),
  * {@code {reply}} (the customer's reply), {@code {delivery}}, {@code {attachment}},
  * {@code {replyAttachment}}, {@code {standard}}, {@code {batch}}, {@code {email}} (the admin's),
- * {@code {administration}} (its id).
+ * {@code {administration}} (its id), {@code {logoVersion}}.
  */
 public final class RouteTable {
 
@@ -101,7 +101,7 @@ public final class RouteTable {
         page("GET", "/ready", Access.PUBLIC),
         page("GET", "/metrics", Access.PUBLIC),
         page("GET", "/api/v1/openapi.yaml", Access.PUBLIC),
-        page("GET", "/logo/{administration}/1", Access.PUBLIC),
+        page("GET", "/logo/{administration}/{logoVersion}", Access.PUBLIC),
         page("GET", "/", Access.PUBLIC),
         page("GET", "/login", Access.PUBLIC),
         form("POST", "/login", Access.PUBLIC, Map.of("email", TestData.ADMIN_EMAIL,

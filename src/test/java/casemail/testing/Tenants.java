@@ -108,6 +108,7 @@ public final class Tenants {
     var customer = first(api.get("/invoices?number=" + invoiceNumber)).getLong("customer_id");
     var ids = new java.util.HashMap<String, String>();
     ids.put("administration", String.valueOf(administrationId));
+    ids.put("logoVersion", "1");
     ids.put("customer", String.valueOf(customer));
     ids.put("invoice", String.valueOf(invoice));
     ids.put("matter", String.valueOf(first(api.get("/matters?limit=1")).getLong("id")));
