@@ -52,7 +52,8 @@ public final class BulkRoutes {
   private void compose(RoutingContext ctx) {
     var bulk = BulkForm.read(ctx.request().params());
     if (bulk.overview().selection().isEmpty()) {
-      overviews.show(ctx, bulk.overview(), 422, "Select at least one case first.");
+      overviews.show(ctx, bulk.overview(), 422,
+          StaffSession.words(ctx).get("overview.select_first"));
       return;
     }
     page.show(ctx, bulk, 200, BulkComposerPage.Shown.empty());

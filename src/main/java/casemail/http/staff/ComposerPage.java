@@ -179,9 +179,9 @@ final class ComposerPage {
         : Future.failedFuture(failure);
   }
 
+  /** Why there is no preview (the subject's or text's problem), shown after "No preview:". */
   static String previewProblem(JsonObject problems) {
-    var template = problems.getString("subject", problems.getString("body"));
-    return template == null ? null : "No preview: " + template;
+    return problems.getString("subject", problems.getString("body"));
   }
 
   static JsonArray choices(JsonArray standardMessages, Long selected) {
