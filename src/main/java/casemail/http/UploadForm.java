@@ -4,6 +4,7 @@ import casemail.bus.BusFailure;
 import casemail.message.AttachmentStore;
 import casemail.message.Attachments;
 import casemail.message.Attachments.Problem;
+import casemail.message.Words;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -74,8 +75,14 @@ public final class UploadForm implements Handler<RoutingContext> {
 
     /** The problems in English, for staff; null when there are none. */
     public String problem() {
-      return problems.isEmpty() ? null
-          : problems.stream().map(Problem::english).collect(Collectors.joining(" "));
+      return problem(Words.staff("en"));
+    }
+
+    /** The problems in a staff user's words; null when there are none. */
+    public String problem(Words words) {
+      return problems.isEmpty() ? null : problems.stream()
+          .map(problem -> problem.worded(words, "attachments."))
+          .collect(Collectors.joining(" "));
     }
 
     /** The files as a message's new {@code attachments} on the bus. */

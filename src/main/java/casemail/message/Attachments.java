@@ -55,6 +55,15 @@ public final class Attachments {
       };
     }
 
+    /**
+     * In words of {@code <prefix><key>}: the file name as shown, the limits per file and per
+     * message in MB, the most files, and the longest name.
+     */
+    public String worded(Words words, String prefix) {
+      return words.get(prefix + refusal.key(), shownName(), MAX_FILE_BYTES / MB,
+          MAX_MESSAGE_BYTES / MB, MAX_FILES, MAX_NAME);
+    }
+
     /** The file name as it may be shown: cut short when too long, without control codes. */
     public String shownName() {
       return refusal == Refusal.NAME_TOO_LONG ? shortName() + "…" : printableName();

@@ -89,7 +89,7 @@ final class BulkComposerPage {
         .put("previews", previews)
         .put("bulk", true);
     return ComposerPage.fields(model, bulk.type(), status, shown.form(), shown.problems(),
-        shown.kept());
+        shown.kept(), words);
   }
 
   /** Counts in words: "12 invoices", "3 customers". */

@@ -63,7 +63,7 @@ public final class BulkRoutes {
     var form = ComposerForm.read(ctx);
     var bulk = BulkForm.read(ctx.request().formAttributes());
     var checked = form.checked(bulk.type(), StaffSession.words(ctx));
-    var problems = form.problems(checked);
+    var problems = form.problems(checked, StaffSession.words(ctx));
     switch (form.action()) {
       case "use" -> useStandard(ctx, bulk, form);
       case "preview" -> show(ctx, bulk, form, 200, problems, null);

@@ -66,11 +66,11 @@ record ComposerForm(JsonObject values, List<String> keptIds, UploadForm.Received
         .placeholders(caseType);
   }
 
-  /** The draft's problems and the attachments' problem, per field. */
-  JsonObject problems(MessageDraft.Checked checked) {
+  /** The draft's problems and the attachments' problem, per field; those of files in words. */
+  JsonObject problems(MessageDraft.Checked checked, Words words) {
     var problems = checked.problemsJson();
     if (received.problem() != null) {
-      problems.put(Attachments.FIELD, received.problem());
+      problems.put(Attachments.FIELD, received.problem(words));
     }
     return problems;
   }

@@ -13,11 +13,11 @@ import casemail.message.Attachments.Refusal;
 import casemail.message.MessageDraft;
 import casemail.message.PlainText;
 import casemail.message.Placeholders;
+import casemail.message.Words;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -113,17 +113,17 @@ final class ComposerPage {
     Future.all(bus.request(Addresses.STANDARD_MESSAGE_LIST, list),
             preview(ctx, type, shown.preview(), shown.kept()))
         .onSuccess(all -> pages.render(ctx, status, "staff/composer",
-            model(user.words().locale(), type, status, found, shown,
+            model(user.words(), type, status, found, shown,
             all.<JsonObject>resultAt(0), all.resultAt(1))))
         .onFailure(ctx::fail);
   }
 
-  private JsonObject model(Locale locale, String type, int status, JsonObject found,
+  private JsonObject model(Words words, String type, int status, JsonObject found,
       Shown shown, JsonObject standardMessages, JsonObject preview) {
     // The composer shows the case's dates and amounts, no times: the zone changes nothing.
-    var formats = new Formats(locale, "UTC");
+    var formats = new Formats(words.locale(), "UTC");
     return fields(new CaseView(formats).of(found), type, status, shown.form(), shown.problems(),
-            shown.kept())
+            shown.kept(), words)
         .put("standardMessages", choices(standardMessages.getJsonArray("items"),
             shown.form().getLong("standard_message")))
         .put("preview", preview);
@@ -134,7 +134,7 @@ final class ComposerPage {
    * its problems, the attachments kept, the placeholders of the case type and the limits.
    */
   static JsonObject fields(JsonObject model, String type, int status, JsonObject form,
-      JsonObject problems, JsonArray kept) {
+      JsonObject problems, JsonArray kept, Words words) {
     var placeholders = new JsonArray();
     Placeholders.names(type).forEach(name -> placeholders.add("{{" + name + "}}"));
     return model
@@ -145,8 +145,8 @@ final class ComposerPage {
         .put("placeholders", placeholders)
         .put("previewProblem", previewProblem(problems))
         .put("limits", UploadForm.limits(
-            new Problem(Refusal.FILE_TOO_LARGE, "{name}").english(),
-            new Problem(Refusal.MESSAGE_TOO_LARGE, null).english()));
+            new Problem(Refusal.FILE_TOO_LARGE, "{name}").worded(words, "attachments."),
+            new Problem(Refusal.MESSAGE_TOO_LARGE, null).worded(words, "attachments.")));
   }
 
   private Future<JsonObject> preview(RoutingContext ctx, String type, MessageDraft draft,

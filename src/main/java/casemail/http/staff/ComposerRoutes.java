@@ -54,7 +54,7 @@ public final class ComposerRoutes {
   private void submit(RoutingContext ctx, String type) {
     var form = ComposerForm.read(ctx);
     var checked = form.checked(type, StaffSession.words(ctx));
-    var problems = form.problems(checked);
+    var problems = form.problems(checked, StaffSession.words(ctx));
     if (form.isPreview()) {
       attachments.keep(ctx, form)
           .onSuccess(kept -> page.show(ctx, type, 200, new ComposerPage.Shown(form.values(),

@@ -52,7 +52,8 @@ public final class DeliveryRoutes {
     var back = back(ctx);
     var messageId = ctx.pathParam("messageId");
     if (!to.isValid()) {
-      refuseResend(ctx, back, typed, to.problem());
+      refuseResend(ctx, back, typed, StaffSession.words(ctx).get("problem.addresses",
+          String.join(", ", to.invalid())));
       return;
     }
     var request = new JsonObject()
