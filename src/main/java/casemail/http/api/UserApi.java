@@ -10,7 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
 
-/** {@code PATCH /users/{email}}: a user's name, signature and language, within the key's administration. */
+/**
+ * {@code PATCH /users/{email}}: a user's name, signature and page language, within the key's
+ * administration.
+ */
 final class UserApi {
 
   private final Bus bus;

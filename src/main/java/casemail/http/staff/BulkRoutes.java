@@ -104,7 +104,8 @@ public final class BulkRoutes {
   private void send(RoutingContext ctx, BulkForm bulk, ComposerForm form) {
     var user = StaffSession.current(ctx);
     var request = new BatchSender.Request(bulk.chosen(user.administrationId()), user.id(),
-        bulk.expected(), bulk.idempotencyKey(), form.checked(bulk.type(), StaffSession.words(ctx)).draft(),
+        bulk.expected(), bulk.idempotencyKey(),
+        form.checked(bulk.type(), StaffSession.words(ctx)).draft(),
         new JsonArray(form.keptIds()), form.received().json());
     form.received().keepIn(store)
         .compose(ignored -> sender.send(request))

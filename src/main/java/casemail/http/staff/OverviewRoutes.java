@@ -48,7 +48,8 @@ public final class OverviewRoutes {
   /** The overview for {@code form}, with {@code problem} (or null) shown above the list. */
   void show(RoutingContext ctx, OverviewForm form, int status, String problem) {
     page(ctx, form)
-        .map(page -> new OverviewView(StaffSession.words(ctx).locale()).of(form, page).put("problem", problem))
+        .map(page -> new OverviewView(StaffSession.words(ctx).locale()).of(form, page)
+            .put("problem", problem))
         .onSuccess(model -> pages.render(ctx, status, "staff/overview", model))
         .onFailure(failure -> {
           var known = BusFailure.from(failure);
@@ -76,7 +77,8 @@ public final class OverviewRoutes {
   private void refuse(RoutingContext ctx, String type, BusFailure problem) {
     var given = new JsonObject();
     ctx.request().params().forEach(entry -> given.put(entry.getKey(), entry.getValue()));
-    pages.render(ctx, 400, "staff/overview", new OverviewView(StaffSession.words(ctx).locale()).refused(type, given,
-        problem.fields()).put("problem", problem.getMessage()));
+    var view = new OverviewView(StaffSession.words(ctx).locale());
+    pages.render(ctx, 400, "staff/overview", view.refused(type, given, problem.fields())
+        .put("problem", problem.getMessage()));
   }
 }

@@ -16,9 +16,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Profile: the signed-in user's own name, signature and page language, and password. Changing the password
- * asks for the current one, counted by the sign-in throttle like a sign-in, and renews the
- * session id.
+ * Profile: the signed-in user's own name, signature and page language, and password. Changing
+ * the password asks for the current one, counted by the sign-in throttle like a sign-in, and
+ * renews the session id.
  */
 public final class ProfileRoutes {
 
