@@ -1,5 +1,6 @@
 package casemail.mail;
 
+import casemail.message.Words;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mail.MailMessage;
@@ -7,7 +8,7 @@ import io.vertx.ext.mail.MailMessage;
 /**
  * The short email that tells a user a customer replied: who replied to which message, and a
  * link into Casemail that opens the reply. Never the reply's text: that stays in Casemail.
- * Staff read English, like the staff pages.
+ * In the user's language, like their staff pages.
  */
 final class NotificationEmail {
 
@@ -21,7 +22,8 @@ final class NotificationEmail {
   MailMessage render(JsonObject notification) {
     var sender = notification.getString("sender_address");
     var customer = MailHeaders.clean(notification.getString("customer_name"));
-    var subject = "Reply from " + customer;
+    var words = Words.staff(notification.getString("user_language"));
+    var subject = words.get("notification.subject", customer);
     return new MailMessage()
         .setFrom(sender)
         .setTo(notification.getString("user_email"))
@@ -35,17 +37,13 @@ final class NotificationEmail {
                 notification.getString("user_email")))
             .add("Subject", MailHeaders.subject(subject))
             .add("Auto-Submitted", "auto-generated"))
-        .setText(text(notification, customer));
+        .setText(text(notification, customer, words));
   }
 
-  private String text(JsonObject notification, String customer) {
-    return "Hello " + MailHeaders.clean(notification.getString("user_name")) + ",\n\n"
-        + customer + " replied to your message \""
-        + MailHeaders.clean(notification.getString("subject")) + "\".\n\n"
-        + "Open the reply in Casemail:\n"
-        + baseUrl + "/inbox/messages/" + notification.getString("message_id") + "\n\n"
-        + "-- \n"
-        + "Casemail sends you this because reply notifications are on for "
-        + MailHeaders.clean(notification.getString("administration_name")) + ".\n";
+  private String text(JsonObject notification, String customer, Words words) {
+    return words.get("notification.text", MailHeaders.clean(notification.getString("user_name")),
+        customer, MailHeaders.clean(notification.getString("subject")),
+        baseUrl + "/inbox/messages/" + notification.getString("message_id"),
+        MailHeaders.clean(notification.getString("administration_name")));
   }
 }

@@ -36,6 +36,7 @@ public final class NotificationRepository {
         AND a.id = n.administration_id
         AND c.id = r.customer_id
       RETURNING n.id, n.message_id, n.attempts, u.name AS user_name, u.email AS user_email,
+        u.language AS user_language,
         a.name AS administration_name, a.sender_address, c.name AS customer_name,
         answered.subject""";
 
@@ -81,6 +82,7 @@ public final class NotificationRepository {
         .put("attempts", row.getInteger("attempts"))
         .put("user_name", row.getString("user_name"))
         .put("user_email", row.getString("user_email"))
+        .put("user_language", row.getString("user_language"))
         .put("administration_name", row.getString("administration_name"))
         .put("sender_address", row.getString("sender_address"))
         .put("customer_name", row.getString("customer_name"))

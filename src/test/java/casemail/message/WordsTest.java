@@ -60,7 +60,7 @@ class WordsTest {
       var raw = bundle(bundle, language);
       var words = wordsOf.apply(language);
       for (var key : raw.stringPropertyNames()) {
-        var text = words.get(key, 2, "B", "C", "D");
+        var text = words.get(key, 2, "B", "C", "D", "E");
         assertThat(text).as(language + " " + key).doesNotContain("{", "''");
         assertThat(text.chars().filter(c -> c == '\'').count()).as(language + " " + key)
             .isEqualTo(raw.getProperty(key).split("''", -1).length - 1);
