@@ -51,6 +51,7 @@ public final class ImportRepository {
           .compose(ignored -> checkCustomers())
           .compose(ignored -> upsert("invoices", ImportSql.UPSERT_INVOICES, invoiceColumns()))
           .compose(ignored -> checkInvoices())
+          .compose(ignored -> checkInvoiceCustomers())
           .compose(ignored -> errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(
               new BusFailure(422, "The import has errors", new JsonObject().put("errors",
                   errors))))
@@ -98,6 +99,28 @@ public final class ImportRepository {
         }
       }
       return check(ImportSql.UNKNOWN_INVOICES, references, "unknown invoice ");
+    }
+
+    /** A matter's invoices are its customer's. */
+    private Future<Void> checkInvoiceCustomers() {
+      var lines = new ArrayList<Integer>();
+      var numbers = new ArrayList<String>();
+      var customers = new ArrayList<String>();
+      for (var matter : objects(rows("matters"))) {
+        for (var number : matter.getJsonArray("invoice_numbers")) {
+          lines.add(matter.getInteger("line"));
+          numbers.add((String) number);
+          customers.add(matter.getString("customer_number"));
+        }
+      }
+      var tuple = Tuple.of(administrationId, lines.toArray(Integer[]::new),
+          numbers.toArray(String[]::new), customers.toArray(String[]::new));
+      return tx.preparedQuery(ImportSql.FOREIGN_INVOICES).execute(tuple).map(rows -> {
+        rows.forEach(row -> errors.add("matters.csv:" + row.getInteger("line") + ": invoice "
+            + row.getString("number") + " is of customer " + row.getString("customer_number")
+            + ", not of the matter's"));
+        return null;
+      });
     }
 
     private Future<Void> check(String sql, List<Reference> references, String problem) {
