@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import casemail.testing.Cases;
 import casemail.testing.Emails;
 import casemail.testing.Eventually;
+import casemail.testing.Portal;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,30 @@ class ApiIT {
     assertThat(first.getJsonArray("items")).hasSize(2);
     assertThat(second.getJsonArray("items").getJsonObject(0).getString("number"))
         .isGreaterThan(first.getJsonArray("items").getJsonObject(1).getString("number"));
+  }
+
+  @Test
+  void pagesThroughATimelineWithACursor() {
+    var subjects = new ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      subjects.add(0, Portal.send(app, "matter", "M-2026-0007",
+          "Timeline page " + i + " " + UUID.randomUUID(), "Text").getString("subject"));
+    }
+    var matter = Cases.matter(app, "M-2026-0007");
+
+    var first = app.api().get("/matters/" + matter + "/timeline?limit=2").json();
+    var second = app.api().get("/matters/" + matter + "/timeline?limit=2&cursor="
+        + first.getString("next")).json();
+
+    var seen = new ArrayList<String>();
+    first.getJsonArray("items").forEach(item -> seen.add(((JsonObject) item).getString("subject")));
+    second.getJsonArray("items").forEach(item -> seen.add(((JsonObject) item).getString("subject")));
+    assertThat(seen).startsWith(subjects.toArray(String[]::new));
+    assertThat(first.getJsonArray("items")).hasSize(2);
+    assertThat(app.api().get("/matters/" + matter + "/timeline?limit=501").status())
+        .isEqualTo(400);
+    assertThat(app.api().get("/matters/" + matter + "/timeline?cursor=garbled").status())
+        .isEqualTo(400);
   }
 
   @Test

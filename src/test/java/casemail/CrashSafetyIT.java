@@ -101,6 +101,37 @@ class CrashSafetyIT {
     assertThat(smtp.received()).hasSize(160);
   }
 
+  /**
+   * With the embedded database, Casemail stops PostgreSQL itself, after recording its last
+   * sends (PostgreSQL's own shutdown hook would stop it at once, and those sends would be
+   * mailed again after a restart).
+   */
+  @Test
+  void sigtermWithTheEmbeddedDatabaseRecordsEverySendBeforeItStops() throws Exception {
+    var env = environment(20);
+    env.remove("CASEMAIL_DATABASE_URL");
+    var administration = "--administration=" + TestData.ADMINISTRATION;
+    assertThat(CasemailProcess.run(env, "", "import", administration,
+        "src/main/resources/demo/acme").exitCode()).isZero();
+    assertThat(CasemailProcess.run(env, TestData.PASSWORD + "\n", "user", "add", administration,
+        "--email=" + TestData.ADMIN_EMAIL, "--name=Anna", "--admin").exitCode()).isZero();
+    var key = CasemailProcess.run(env, "", "api-key", "create", administration).out().strip();
+    try (var first = serve(env)) {
+      createMessages(env, key, 80);
+      awaitTrue(() -> smtp.received().size() >= 20, "a quarter mailed");
+
+      assertThat(first.terminate()).isEqualTo(143);
+      assertThat(first.log()).contains("Casemail stopped")
+          .doesNotContain("Could not record", "did not stop cleanly");
+    }
+    assertThat(smtp.received().size()).isLessThan(80);
+
+    try (var second = serve(env)) {
+      awaitTrue(() -> distinctMessageIds() == 80, "every message mailed");
+    }
+    assertThat(smtp.received()).hasSize(80);
+  }
+
   @Test
   void opensSeenRightBeforeSigtermAreStored() throws Exception {
     var env = environment(0);
@@ -127,8 +158,8 @@ class CrashSafetyIT {
     two.put("CASEMAIL_HTTP_PORT", String.valueOf(FreePort.find()));
     two.put("CASEMAIL_DATA_DIR", Files.createTempDirectory("casemail-two").toString());
     try (var first = serve(one); var second = serve(two)) {
-      createMessages(one, 150);
-      createMessages(two, 150);
+      createMessages(one, TestData.API_KEY, 150);
+      createMessages(two, TestData.API_KEY, 150);
 
       awaitTrue(() -> pending() == 0, "no delivery pending");
     }
@@ -197,7 +228,8 @@ class CrashSafetyIT {
   }
 
   /** Messages through the API, each to an address of its own. */
-  private static void createMessages(Map<String, String> env, int count) throws Exception {
+  private static void createMessages(Map<String, String> env, String apiKey, int count)
+      throws Exception {
     for (int i = 0; i < count; i++) {
       var body = new JsonObject()
           .put("case", new JsonObject().put("type", "customer").put("number", "C10003"))
@@ -207,7 +239,7 @@ class CrashSafetyIT {
           .put("subject", "Crash check " + i)
           .put("body", "Please pay.");
       var request = HttpRequest.newBuilder(URI.create(baseUrl(env) + "/api/v1/messages"))
-          .header("Authorization", "Bearer " + TestData.API_KEY)
+          .header("Authorization", "Bearer " + apiKey)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
           .build();

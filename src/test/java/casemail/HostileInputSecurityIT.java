@@ -124,6 +124,17 @@ class HostileInputSecurityIT {
   }
 
   @Test
+  void aBrokenMultipartBodyIsABadRequest() {
+    for (var path : List.of("/login", "/logout", "/profile", "/settings/administration",
+        "/portal/direct-debit")) {
+      var answer = staff.postRaw(path, "multipart/form-data; boundary=zz",
+          "--zz\r\nbroken\r\n\r\n\r\n");
+      assertThat(answer.status()).as(path).isBetween(400, 499);
+      assertClear(answer, path);
+    }
+  }
+
+  @Test
   void anUnknownApiRouteOrMethodIsAJsonError() {
     var api = acme.api(app);
     for (var reply : List.of(api.delete("/messages"), api.put("/customers", new JsonObject()),

@@ -46,19 +46,27 @@ class ImportIT {
   }
 
   @Test
-  void anUnknownCustomerFailsTheImportNamingFileAndLine() {
+  void unknownCustomersAndInvoicesFailTheImportAllNamedAtOnce() {
     var data = new JsonObject()
         .put("administration", TestData.ADMINISTRATION)
         .put("invoices", new JsonArray().add(new JsonObject()
             .put("line", 7).put("number", "X-1").put("customer_number", "C99999")
             .put("invoice_date", "2026-01-01").put("due_date", "2026-02-01")
-            .put("amount", "1.00").put("open_amount", "1.00").put("currency", "EUR")));
+            .put("amount", "1.00").put("open_amount", "1.00").put("currency", "EUR")))
+        .put("matters", new JsonArray().add(new JsonObject()
+            .put("line", 3).put("reference", "M-X").put("customer_number", "C99998")
+            .put("opened_on", "2026-01-01").put("status", "open")
+            .put("invoice_numbers", new JsonArray().add("X-1").add("NOPE-1").add("2026-000031"))
+            .put("principal_amount", "1.00").put("collection_costs", "0.00")
+            .put("interest_amount", "0.00")));
 
     var failure = Futures.awaitFailure(app.bus().request(Addresses.IMPORT_APPLY, data));
 
     assertThat(((BusFailure) failure).code()).isEqualTo(422);
-    assertThat(((BusFailure) failure).fields().getJsonArray("errors"))
-        .containsExactly("invoices.csv:7: unknown customer C99999");
+    assertThat(((BusFailure) failure).fields().getJsonArray("errors")).containsExactly(
+        "invoices.csv:7: unknown customer C99999", "matters.csv:3: unknown customer C99998",
+        "matters.csv:3: unknown invoice NOPE-1",
+        "matters.csv:3: invoice 2026-000031 is of customer C10002, not of the matter's");
     assertThat(app.api().get("/invoices?number=X-1").json().getJsonArray("items")).isEmpty();
   }
 

@@ -36,7 +36,9 @@ class InboxIT {
     tag = UUID.randomUUID().toString().substring(0, 8);
     sent = Portal.send(app, "invoice", "2026-000044", "Sent " + tag, "Plain text 100% " + tag);
     failed = Portal.send(app, "invoice", "2026-000164", "Failed " + tag, "Bounces " + tag);
-    markFailed(failed.getString("id"));
+    mark(failed.getString("id"), "failed");
+    var uncertain = Portal.send(app, "invoice", "2026-000165", "Uncertain " + tag, "Lost");
+    mark(uncertain.getString("id"), "uncertain");
     var customer = Portal.enter(app, sent);
     var page = customer.get("/portal/messages/" + sent.getString("id"));
     customer.submit(page, "form.reply", Map.of("body", "Answer " + tag));
@@ -49,12 +51,13 @@ class InboxIT {
 
   @Test
   void eachFilterShowsItsMessagesNewestFirst() {
-    assertThat(subjects("all", tag)).containsExactly("Re: Sent " + tag, "Failed " + tag,
+    assertThat(subjects("all", tag)).containsExactly("Re: Sent " + tag, "Uncertain " + tag,
+        "Failed " + tag, "Sent " + tag);
+    assertThat(subjects("sent", tag)).containsExactly("Uncertain " + tag, "Failed " + tag,
         "Sent " + tag);
-    assertThat(subjects("sent", tag)).containsExactly("Failed " + tag, "Sent " + tag);
     assertThat(subjects("replies", tag)).containsExactly("Re: Sent " + tag);
     assertThat(subjects("unread_replies", tag)).containsExactly("Re: Sent " + tag);
-    assertThat(subjects("failed", tag)).containsExactly("Failed " + tag);
+    assertThat(subjects("failed", tag)).containsExactly("Uncertain " + tag, "Failed " + tag);
   }
 
   @Test
@@ -155,13 +158,14 @@ class InboxIT {
   }
 
   /** A delivery that failed permanently, as the mailer records one (GreenMail accepts all). */
-  private static void markFailed(String messageId) throws Exception {
+  private static void mark(String messageId, String status) throws Exception {
     var url = casemail.persistence.Migrations.DatabaseUrl.parse(app.settings().databaseUrl());
     try (var connection = DriverManager.getConnection(url.jdbcUrl(), url.user(),
         url.password());
-        var update = connection.prepareStatement("UPDATE deliveries SET status = 'failed', "
+        var update = connection.prepareStatement("UPDATE deliveries SET status = ?, "
             + "error = '550 No such user' WHERE message_id = ?::uuid")) {
-      update.setString(1, messageId);
+      update.setString(1, status);
+      update.setString(2, messageId);
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
   }

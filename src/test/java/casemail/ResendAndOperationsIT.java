@@ -129,6 +129,7 @@ class ResendAndOperationsIT {
     awaitSent(message, 0);
     var staff = staff();
     var page = staff.open("/invoices/" + invoice);
+    var queuedBefore = queuedTotal();
 
     staff.submit(page, "#message-" + message + " form.resend", Map.of("to", original));
     staff.submit(page, "#message-" + message + " form.resend", Map.of("to", original));
@@ -138,6 +139,15 @@ class ResendAndOperationsIT {
     assertThat(app.api().get("/messages/" + message).json().getJsonArray("deliveries"))
         .hasSize(2);
     assertThat(smtp.receivedBy(original)).hasSize(2);
+    assertThat(queuedTotal()).isEqualTo(queuedBefore + 1);
+  }
+
+  /** {@code casemail_deliveries_queued_total} as {@code /metrics} gives it. */
+  private static double queuedTotal() {
+    return app.browser().get("/metrics").body().lines()
+        .filter(line -> line.startsWith("casemail_deliveries_queued_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst().orElse(0);
   }
 
   @Test

@@ -13,6 +13,7 @@ import casemail.testing.TestApp;
 import casemail.testing.TestData;
 import io.vertx.core.json.JsonObject;
 import java.net.HttpCookie;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -188,6 +189,24 @@ class SecurityIT {
     assertThat(sent.body()).contains("Your message was stored");
     assertThat(Sql.count(app.settings().databaseUrl(),
         "SELECT count(*) FROM messages WHERE subject = '" + subject + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void aFormFromAnotherSiteIsRefusedAndNeverOfferedForSendingAgain() {
+    var forged = Map.of("payment_url_template", "https://evil.example/pay?i={invoice_number}");
+    var crossSite = from(address()).withHeader("Sec-Fetch-Site", "cross-site");
+    var otherOrigin = from(address()).withHeader("Origin", "https://evil.example");
+    otherOrigin.login(TestData.ADMIN_EMAIL, TestData.PASSWORD);
+
+    var withoutSession = crossSite.post("/settings/administration", forged);
+    var signedIn = otherOrigin.post("/settings/administration", forged);
+
+    for (var refused : List.of(withoutSession, signedIn)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body()).contains("sent from another website")
+          .doesNotContain("evil.example");
+      assertThat(refused.document().select("form[action=/settings/administration]")).isEmpty();
+    }
   }
 
   @Test

@@ -88,6 +88,23 @@ class SendMessageIT {
   }
 
   @Test
+  void staffFollowingThePortalLinkIsNotTheCustomersView() throws Exception {
+    var subject = "Staff preview " + UUID.randomUUID();
+    var invoice = Cases.invoice(app, "2026-000037");
+    var staff = signedIn();
+    send(staff, "/invoices/" + invoice, subject, "Have a look.");
+
+    var preview = staff.open(button(Emails.withSubject(app, subject)));
+
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.document().select("h1").text()).isEqualTo(subject);
+    var timeline = staff.open("/invoices/" + invoice).document();
+    assertThat(timeline.select(".entry").first().text())
+        .contains(subject)
+        .doesNotContain("Viewed in portal");
+  }
+
+  @Test
   void thePixelRecordsAnOpenOnTheTimeline() throws Exception {
     var subject = "Pixel check " + UUID.randomUUID();
     var invoice = Cases.invoice(app, "2026-000023");

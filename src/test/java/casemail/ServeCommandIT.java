@@ -80,7 +80,21 @@ class ServeCommandIT {
       assertThat(email.getAllRecipients()[0].toString()).isEqualTo("kees@klant.example");
       // 143: the JVM's exit status after SIGTERM once its shutdown hooks have run.
       assertThat(server.terminate()).isEqualTo(143);
-      assertThat(server.log()).contains("Stopping Casemail", "Casemail stopped");
+      assertThat(server.log()).contains("Stopping Casemail", "Casemail stopped")
+          .doesNotContain("dev mailbox");
+    }
+  }
+
+  @Test
+  void serveWithoutAnSmtpServerWarnsThatNoEmailLeaves() throws Exception {
+    var noSmtp = new HashMap<>(env);
+    noSmtp.remove("CASEMAIL_SMTP_HOST");
+    noSmtp.remove("CASEMAIL_SMTP_PORT");
+
+    try (var server = CasemailProcess.start(noSmtp, "serve")) {
+      server.awaitHealthy("http://localhost:" + port);
+      server.terminate();
+      assertThat(server.log()).contains("No CASEMAIL_SMTP_HOST", "never reach a customer");
     }
   }
 

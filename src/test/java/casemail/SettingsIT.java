@@ -42,7 +42,7 @@ class SettingsIT {
     var composer = admin.open("/invoices/" + Cases.invoice(app, "2026-000034") + "/messages/new");
     admin.submit(composer, "form.composer", Map.of("subject", subject, "body", "Hi"));
     assertThat(Emails.withSubject(app, subject).getFrom()[0].toString())
-        .endsWith("<credit@acme.example>");
+        .isEqualTo(TestData.ADMIN_NAME + " | Acme Credit <credit@acme.example>");
   }
 
   @Test

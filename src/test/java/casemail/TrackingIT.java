@@ -171,6 +171,22 @@ class TrackingIT {
     assertThat(delivery(message).getInteger("open_count")).isZero();
   }
 
+  @Test
+  void choosingAnonymousHidesOpensAlreadyCountedPerCustomer() {
+    var message = send("Opened, then anonymous " + UUID.randomUUID());
+    Pixels.get(pixelOf(message), Pixels.APPLE_MAIL);
+    timelineEntry(message);
+
+    trackingMode("anonymous");
+
+    var delivery = delivery(message);
+    assertThat(delivery.getString("tracking_mode")).isEqualTo("anonymous");
+    assertThat(delivery.getInteger("person_open_count")).isZero();
+    assertThat(delivery.getString("first_person_opened_at")).isNull();
+    assertThat(entry(message)).contains("not tracked per customer")
+        .doesNotContain("Opened in a mail client");
+  }
+
   private static void trackingMode(String mode) {
     Administrations.update(app, new JsonObject().put("tracking_mode", mode));
   }

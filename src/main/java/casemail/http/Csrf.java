@@ -1,5 +1,6 @@
 package casemail.http;
 
+import casemail.bus.BusFailure;
 import casemail.http.portal.PortalPages;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -57,6 +58,10 @@ public final class Csrf {
     return ctx -> {
       if (SAFE.contains(ctx.request().method()) || matches(ctx)) {
         ctx.next();
+      } else if (fromAnotherSite(ctx)) {
+        // Never kept for sending again: a forged form would be one click from being sent.
+        ctx.fail(new BusFailure(403, "This form was sent from another website, so nothing was "
+            + "done. Open Casemail itself and fill in the form there."));
       } else if (isStaffPage(ctx) && StaffSession.user(ctx).isEmpty()) {
         signInAgain(ctx);
       } else {
@@ -77,6 +82,23 @@ public final class Csrf {
       }
     });
     return fields;
+  }
+
+  /**
+   * Whether the browser says the form came from another site: {@code Sec-Fetch-Site}, or an
+   * {@code Origin} that is not this host (or {@code null}, from a sandboxed frame).
+   */
+  private static boolean fromAnotherSite(RoutingContext ctx) {
+    var request = ctx.request();
+    if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+      return true;
+    }
+    var origin = request.getHeader("Origin");
+    if (origin == null) {
+      return false;
+    }
+    var host = request.getHeader("Host");
+    return host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 
   private static boolean isStaffPage(RoutingContext ctx) {

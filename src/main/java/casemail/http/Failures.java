@@ -38,6 +38,7 @@ public final class Failures {
   /** How Netty's and the JDK's URL decoders word broken percent-encoding. */
   private static final Pattern DECODING = Pattern.compile(
       "hex byte|escape sequence|URLDecoder|unterminated|incomplete trailing escape");
+  private static final String FORM_DECODERS = "io.netty.handler.codec.http.multipart.";
   private static final Pattern MISSING = Pattern.compile("required property \"([^\"]+)\"");
 
   private final Pages pages;
@@ -90,12 +91,17 @@ public final class Failures {
   }
 
   /**
-   * Whether decoding the query string or a form body failed: broken percent-encoding, or more
-   * fields than a form may have. The client's mistake, not ours.
+   * Whether decoding the query string or a form body failed: broken percent-encoding, more
+   * fields than a form may have, or a multipart body so broken that Netty's decoder fails on
+   * it (with a NullPointerException of its own, for a part without a name). The client's
+   * mistake, not ours.
    */
   private static boolean isBrokenEncoding(Throwable thrown) {
     for (var cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof HttpPostRequestDecoder.ErrorDataDecoderException
+      var trace = cause.getStackTrace();
+      var origin = trace.length == 0 ? "" : trace[0].getClassName();
+      if (origin.startsWith(FORM_DECODERS)
+          || cause instanceof HttpPostRequestDecoder.ErrorDataDecoderException
           || cause instanceof HttpPostRequestDecoder.TooManyFormFieldsException
           || cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null
               && DECODING.matcher(invalid.getMessage()).find()) {

@@ -1,5 +1,6 @@
 package casemail.importer;
 
+import casemail.message.MessageDraft;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -13,6 +14,12 @@ import org.apache.commons.csv.CSVRecord;
  * to leave the row out.
  */
 final class CsvRow {
+
+  /**
+   * Longer is no name, number or description but a broken export; at 4 bytes a character it
+   * still fits an index entry (PostgreSQL's b-tree takes about 2,700 bytes).
+   */
+  static final int MAX_TEXT = 500;
 
   private final CsvFile file;
   private final CSVRecord record;
@@ -38,7 +45,8 @@ final class CsvRow {
   /**
    * The stripped value, or null if it is empty or the column is absent; an error (and null)
    * if it holds a NUL or another C0 control character but a tab or line break (C1 ones, as in
-   * mis-decoded names, are kept as written).
+   * mis-decoded names, are kept as written), a bidi override that would make it read as
+   * something else, or more than {@value #MAX_TEXT} characters.
    */
   String text(String column) {
     var index = file.column(column);
@@ -46,12 +54,20 @@ final class CsvRow {
       return null;
     }
     var value = record.get(index).strip();
-    if (value.chars().anyMatch(c -> c < ' ' && c != '\t' && c != '\r' && c != '\n')) {
-      error(column + " holds a control character");
-      refused.add(column);
-      return null;
+    if (value.chars().anyMatch(c -> c < ' ' && c != '\t' && c != '\r' && c != '\n'
+        || MessageDraft.isBidiControl(c))) {
+      return refuse(column, column + " holds a control character");
+    }
+    if (value.length() > MAX_TEXT) {
+      return refuse(column, column + " is longer than " + MAX_TEXT + " characters");
     }
     return value.isEmpty() ? null : value;
+  }
+
+  private String refuse(String column, String problem) {
+    error(problem);
+    refused.add(column);
+    return null;
   }
 
   /** The stripped value; an error if it is empty. */

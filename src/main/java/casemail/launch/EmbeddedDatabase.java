@@ -23,26 +23,50 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
+  /**
+   * Starts the server on the data directory. A PostgreSQL left running by a Casemail that was
+   * killed holds the directory; the first failed start stops it, so a second one is tried.
+   */
   public static EmbeddedDatabase start(Path dataDir) {
     var directory = dataDir.resolve("postgres").toAbsolutePath();
     try {
       Files.createDirectories(directory);
-      var postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(directory)
-          .setCleanDataDirectory(false)
-          .setPort(FreePort.find())
-          .setServerConfig("max_connections", "100")
-          .start();
-      LOG.info("Embedded PostgreSQL started on port {} with data in {}",
-          postgres.getPort(), directory);
-      return new EmbeddedDatabase(postgres);
-    } catch (IOException | IllegalStateException e) {
-      if (String.valueOf(e.getMessage()).contains("lock")) {
+      return new EmbeddedDatabase(startIn(directory));
+    } catch (IOException | IllegalStateException first) {
+      if (String.valueOf(first.getMessage()).contains("lock")) {
         throw new ConfigException("The data directory " + dataDir + " is in use by another "
             + "Casemail: stop it first, or set CASEMAIL_DATABASE_URL or CASEMAIL_DATA_DIR");
       }
-      throw new IllegalStateException("Cannot start embedded PostgreSQL in " + directory, e);
+      LOG.warn("Embedded PostgreSQL did not start ({}); trying once more", first.getMessage());
+      try {
+        return new EmbeddedDatabase(startIn(directory));
+      } catch (IOException | IllegalStateException second) {
+        second.addSuppressed(first);
+        throw new IllegalStateException("Cannot start embedded PostgreSQL in " + directory
+            + ": is a PostgreSQL of an earlier Casemail still running on it?", second);
+      }
     }
+  }
+
+  /**
+   * The library's defaults are a test database's: no fsync, no synchronous commit, and a
+   * shutdown hook of its own that would stop PostgreSQL while Casemail still records the
+   * outcomes of its last sends. Here commits are durable and Casemail closes the database
+   * itself, last.
+   */
+  private static EmbeddedPostgres startIn(Path directory) throws IOException {
+    var postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setRegisterShutdownHook(false)
+        .setPort(FreePort.find())
+        .setServerConfig("max_connections", "100")
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .start();
+    LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),
+        directory);
+    return postgres;
   }
 
   public String url() {

@@ -61,9 +61,10 @@ public final class ImportCommand implements Callable<Integer> {
       }
       return 0;
     } catch (BusFailure failure) {
-      failure.fields().getJsonArray("errors", new JsonArray())
-          .forEach(error -> err.println("error: " + error));
-      err.println("Nothing was imported: " + failure.getMessage());
+      var errors = failure.fields().getJsonArray("errors", new JsonArray());
+      errors.forEach(error -> err.println("error: " + error));
+      err.println("Nothing was imported: " + (errors.isEmpty() ? failure.getMessage()
+          : count(errors.size(), "error") + "."));
       return 1;
     }
   }

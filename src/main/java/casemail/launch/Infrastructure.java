@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts Casemail brings itself when the configuration does not name them: embedded
@@ -18,6 +20,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * directory. Closing it stops what it started.
  */
 public final class Infrastructure implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
 
   private final Settings settings;
   private final EmbeddedDatabase database;
@@ -51,6 +55,10 @@ public final class Infrastructure implements AutoCloseable {
     if (withMail && !settings.smtp().isConfigured()) {
       mailbox = DevMailbox.start();
       settings = settings.withSmtp(mailbox.host(), mailbox.port());
+      if (secret == Secret.REQUIRED) {
+        LOG.warn("No CASEMAIL_SMTP_HOST: emails go to the in-memory dev mailbox "
+            + "(/dev/mailbox) and never reach a customer; they are gone at restart");
+      }
     }
     return new Infrastructure(settings, database, mailbox);
   }

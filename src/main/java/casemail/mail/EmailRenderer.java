@@ -99,8 +99,10 @@ public final class EmailRenderer {
 
   private static MultiMap headers(JsonObject delivery) {
     var sender = ascii(delivery.getString("sender_address"));
+    // Emails whose facts were kept before the sender name was among them show the
+    // administration's name, as they did when sent.
     var displayName = delivery.getString("author_name") + " | "
-        + delivery.getString("administration_name");
+        + delivery.getString("sender_name", delivery.getString("administration_name"));
     var headers = MultiMap.caseInsensitiveMultiMap()
         .add("Message-ID", delivery.getString("message_id_header"))
         .add("From", MailHeaders.address(displayName, sender))

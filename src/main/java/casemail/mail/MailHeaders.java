@@ -3,6 +3,9 @@ package casemail.mail;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,12 +42,33 @@ final class MailHeaders {
     return value == null ? "" : value.replaceAll("\\p{Cntrl}+", " ").strip();
   }
 
+  /**
+   * Encoded as RFC 2047 needs: words outside ASCII, and all of it when it holds what a mail
+   * client would take for an encoded word ({@code =?}), so that it shows as typed.
+   */
   private static String encode(String text) {
+    if (text.contains("=?") && StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+      return encodedWords(text);
+    }
     try {
       return MimeUtility.encodeText(text, "UTF-8", "Q");
     } catch (UnsupportedEncodingException e) {
       throw new IllegalStateException("UTF-8 is always supported", e);
     }
+  }
+
+  /**
+   * ASCII text as encoded words, which the library only makes of text outside ASCII: 45
+   * characters a word keep each within the 75 that RFC 2047 allows.
+   */
+  private static String encodedWords(String ascii) {
+    var words = new ArrayList<String>();
+    for (int start = 0; start < ascii.length(); start += 45) {
+      var chunk = ascii.substring(start, Math.min(ascii.length(), start + 45));
+      words.add("=?UTF-8?B?" + Base64.getEncoder().encodeToString(
+          chunk.getBytes(StandardCharsets.US_ASCII)) + "?=");
+    }
+    return String.join(" ", words);
   }
 
   /**

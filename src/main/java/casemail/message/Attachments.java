@@ -110,7 +110,9 @@ public final class Attachments {
     try {
       var type = new ContentType(given.strip());
       var base = type.getBaseType().toLowerCase(Locale.ROOT);
-      return base.length() <= 100 ? base : DEFAULT_TYPE;
+      // A part's type may not make it a container of other parts.
+      var container = base.startsWith("multipart/") || base.startsWith("message/");
+      return base.length() <= 100 && !container ? base : DEFAULT_TYPE;
     } catch (ParseException | RuntimeException e) {
       return DEFAULT_TYPE;
     }

@@ -2,18 +2,13 @@ package casemail.message;
 
 import casemail.bus.BusFailure;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.UUID;
 
 /**
  * One page of the inbox as asked for: a filter, an optional search over customer name, subject
  * and text, and a keyset cursor (the last message of the previous page). Checked here, so the
  * pages, the API and the database read the same rules.
  */
-public record InboxQuery(Filter filter, String search, Cursor cursor, int limit) {
+public record InboxQuery(Filter filter, String search, MessageCursor cursor, int limit) {
 
   public static final int MAX_LIMIT = 500;
   public static final int MAX_SEARCH = 200;
@@ -48,33 +43,6 @@ public record InboxQuery(Filter filter, String search, Cursor cursor, int limit)
     }
   }
 
-  /** Where a page starts: after the message with this time and id. */
-  public record Cursor(Instant createdAt, UUID id) {
-
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-    public String encode() {
-      var text = createdAt + "|" + id;
-      return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The cursor in a token made by {@link #encode()}; null for none; a 400 if garbled. */
-    public static Cursor decode(String token) {
-      if (token == null || token.isBlank()) {
-        return null;
-      }
-      try {
-        var text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        var parts = text.split("\\|", 2);
-        return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-      } catch (IllegalArgumentException | DateTimeParseException
-          | ArrayIndexOutOfBoundsException e) {
-        throw new BusFailure(400, "Bad cursor", new JsonObject().put("cursor",
-            "Use the value of 'next' from the previous page"));
-      }
-    }
-  }
-
   /** Checks what a page or API request gave; a 400 naming the field for bad input. */
   public static InboxQuery of(String filter, String search, String cursor, Integer limit) {
     var text = search == null ? "" : search.strip();
@@ -88,7 +56,7 @@ public record InboxQuery(Filter filter, String search, Cursor cursor, int limit)
           "Use a limit from 1 to " + MAX_LIMIT));
     }
     return new InboxQuery(Filter.parse(filter), text.isEmpty() ? null : text,
-        Cursor.decode(cursor), size);
+        MessageCursor.decode(cursor), size);
   }
 
   /** The search as an ILIKE pattern: the text anywhere, its wildcards taken literally. */

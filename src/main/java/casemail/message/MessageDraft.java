@@ -124,7 +124,8 @@ public record MessageDraft(
         && allowed.indexOf(c) < 0);
   }
 
-  private static boolean isBidiControl(int c) {
+  /** Bidi embeddings, overrides and isolates. */
+  public static boolean isBidiControl(int c) {
     return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
   }
 }

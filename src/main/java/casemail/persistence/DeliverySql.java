@@ -6,7 +6,8 @@ final class DeliverySql {
   /** What an email is built from, kept at the first attempt (see V50__delivery_recipients). */
   private static final String RENDER = """
       jsonb_build_object('author_name', u.name, 'author_email', u.email,
-        'administration_name', a.name, 'sender_address', a.sender_address,
+        'administration_name', a.name, 'sender_name', a.sender_name,
+        'sender_address', a.sender_address,
         'portal_colour', a.portal_colour, 'tracking_mode', a.tracking_mode,
         'language', c.language,
         'logo_path', '/logo/' || a.id || '/' || a.logo_version)""";

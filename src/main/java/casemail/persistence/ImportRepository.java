@@ -33,18 +33,28 @@ public final class ImportRepository {
     var counts = new JsonObject();
     return db.withTransaction(tx -> AdministrationRepository
         .ensure(tx, request.getString("administration"))
-        .compose(admin -> new Run(tx, admin.getLong("id"), request, counts).execute()))
+        .compose(admin -> new Run(tx, admin.getLong("id"), request, counts, new JsonArray())
+            .execute()))
         .map(ignored -> counts);
   }
 
-  /** One import inside its transaction. */
-  private record Run(SqlClient tx, long administrationId, JsonObject data, JsonObject counts) {
+  /**
+   * One import inside its transaction. References to unknown customers and invoices are
+   * collected as {@code errors} over all files, so that one run names them all; with any, the
+   * transaction is rolled back.
+   */
+  private record Run(SqlClient tx, long administrationId, JsonObject data, JsonObject counts,
+      JsonArray errors) {
 
     Future<Void> execute() {
       return upsert("customers", ImportSql.UPSERT_CUSTOMERS, customerColumns())
           .compose(ignored -> checkCustomers())
           .compose(ignored -> upsert("invoices", ImportSql.UPSERT_INVOICES, invoiceColumns()))
           .compose(ignored -> checkInvoices())
+          .compose(ignored -> checkInvoiceCustomers())
+          .compose(ignored -> errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(
+              new BusFailure(422, "The import has errors", new JsonObject().put("errors",
+                  errors))))
           .compose(ignored -> upsert("matters", ImportSql.UPSERT_MATTERS, matterColumns()))
           .compose(ignored -> linkMatterInvoices());
     }
@@ -72,27 +82,56 @@ public final class ImportRepository {
       return check(ImportSql.UNKNOWN_CUSTOMERS, references, "unknown customer ");
     }
 
+    /**
+     * The matters' invoices that are neither in invoices.csv nor stored before (an invoice of
+     * the file whose customer is unknown has its own error already).
+     */
     private Future<Void> checkInvoices() {
+      var inFile = new HashSet<String>();
+      objects(rows("invoices")).forEach(invoice -> inFile.add(invoice.getString("number")));
       var references = new ArrayList<Reference>();
       for (var matter : objects(rows("matters"))) {
         for (var number : matter.getJsonArray("invoice_numbers")) {
-          references.add(new Reference("matters.csv", matter.getInteger("line"), (String) number));
+          if (!inFile.contains((String) number)) {
+            references.add(new Reference("matters.csv", matter.getInteger("line"),
+                (String) number));
+          }
         }
       }
       return check(ImportSql.UNKNOWN_INVOICES, references, "unknown invoice ");
     }
 
+    /** A matter's invoices are its customer's. */
+    private Future<Void> checkInvoiceCustomers() {
+      var lines = new ArrayList<Integer>();
+      var numbers = new ArrayList<String>();
+      var customers = new ArrayList<String>();
+      for (var matter : objects(rows("matters"))) {
+        for (var number : matter.getJsonArray("invoice_numbers")) {
+          lines.add(matter.getInteger("line"));
+          numbers.add((String) number);
+          customers.add(matter.getString("customer_number"));
+        }
+      }
+      var tuple = Tuple.of(administrationId, lines.toArray(Integer[]::new),
+          numbers.toArray(String[]::new), customers.toArray(String[]::new));
+      return tx.preparedQuery(ImportSql.FOREIGN_INVOICES).execute(tuple).map(rows -> {
+        rows.forEach(row -> errors.add("matters.csv:" + row.getInteger("line") + ": invoice "
+            + row.getString("number") + " is of customer " + row.getString("customer_number")
+            + ", not of the matter's"));
+        return null;
+      });
+    }
+
     private Future<Void> check(String sql, List<Reference> references, String problem) {
       var values = references.stream().map(Reference::value).distinct().toArray(String[]::new);
       var tuple = Tuple.of(administrationId).addArrayOfString(values);
-      return tx.preparedQuery(sql).execute(tuple).compose(rows -> {
+      return tx.preparedQuery(sql).execute(tuple).map(rows -> {
         var unknown = values(rows);
-        var errors = new JsonArray();
         references.stream()
             .filter(reference -> unknown.contains(reference.value()))
             .forEach(reference -> errors.add(reference.problem(problem)));
-        return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(
-            new BusFailure(422, "The import has errors", new JsonObject().put("errors", errors)));
+        return null;
       });
     }
 

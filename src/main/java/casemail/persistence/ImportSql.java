@@ -108,6 +108,18 @@ final class ImportSql {
         SELECT 1 FROM invoices i WHERE i.administration_id = $1 AND i.number = u.number
       )""";
 
+  /**
+   * The matters' invoices ($2 matter lines, $3 invoice numbers, $4 the matter's customer
+   * numbers) that belong to another customer than the matter.
+   */
+  static final String FOREIGN_INVOICES = """
+      SELECT u.line, u.number, c.number AS customer_number
+      FROM unnest($2::int[], $3::text[], $4::text[]) AS u(line, number, customer_number)
+      JOIN invoices i ON i.administration_id = $1 AND i.number = u.number
+      JOIN customers c ON c.id = i.customer_id
+      WHERE c.number <> u.customer_number
+      ORDER BY u.line, u.number""";
+
   private ImportSql() {
   }
 }

@@ -32,11 +32,14 @@ final class InboxSql {
         AND m.direction = 'inbound' AND m.read_at IS NULL
       """;
 
-  /** Read from the failed deliveries (few), never by walking all messages for them. */
+  /**
+   * Messages with a failed or uncertain delivery (both wait for someone to decide on a
+   * resend), read from those deliveries (few), never by walking all messages for them.
+   */
   private static final String FAILED = """
         AND m.id = ANY (ARRAY(
           SELECT f.message_id FROM deliveries f
-          WHERE f.administration_id = $1 AND f.status = 'failed'
+          WHERE f.administration_id = $1 AND f.status IN ('failed', 'uncertain')
         ))
       """;
 

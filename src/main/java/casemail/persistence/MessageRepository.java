@@ -1,6 +1,7 @@
 package casemail.persistence;
 
 import casemail.bus.BusFailure;
+import casemail.message.MessageCursor;
 import casemail.message.Signature;
 import casemail.security.Tokens;
 import io.vertx.core.Future;
@@ -77,20 +78,22 @@ public final class MessageRepository {
     return get(request.getLong("administration_id"), parseId(request.getString("id")));
   }
 
-  /** The case's messages, newest first; a customer's timeline includes all its cases. */
+  /**
+   * A page of the case's messages, newest first ({@code limit}, else the latest
+   * {@value #TIMELINE_LIMIT}; after {@code cursor}); a customer's timeline includes all its
+   * cases.
+   */
   public Future<JsonObject> timeline(JsonObject request) {
     var type = CaseType.parse(request.getString("type"));
     long administrationId = request.getLong("administration_id");
     long caseId = request.getLong("id");
+    int limit = request.getInteger("limit", TIMELINE_LIMIT);
     var sql = type == CaseType.CUSTOMER ? MessageSql.CUSTOMER_TIMELINE : MessageSql.CASE_TIMELINE;
-    var tuple = Tuple.of(administrationId, type.value(), caseId, TIMELINE_LIMIT);
+    var tuple = MessagePage.after(Tuple.of(administrationId, type.value(), caseId, limit + 1),
+        MessageCursor.decode(request.getString("cursor")));
     return CaseRepository.one(db, type, administrationId, caseId)
         .compose(found -> db.preparedQuery(sql).execute(tuple))
-        .map(rows -> {
-          var items = new JsonArray();
-          rows.forEach(row -> items.add(toMessage(row)));
-          return new JsonObject().put("items", items);
-        });
+        .map(rows -> MessagePage.of(rows, limit));
   }
 
   private Future<JsonObject> get(long administrationId, UUID id) {

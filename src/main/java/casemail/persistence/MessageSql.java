@@ -36,7 +36,8 @@ final class MessageSql {
             'open_count', d.open_count, 'person_open_count', d.person_open_count,
             'first_person_opened_at', d.first_person_opened_at,
             'last_person_opened_at', d.last_person_opened_at,
-            'tracking_mode', d.render->>'tracking_mode',
+            'tracking_mode', """ + OpenSql.trackingMode("d", "adm") + """
+            ,
             'attempts', d.attempts, 'created_at', d.created_at, 'recipients', d.recipients
           ) ORDER BY d.created_at), '[]'::json)
           FROM deliveries d
@@ -56,6 +57,7 @@ final class MessageSql {
          AS batch_opens,
       """ + MessageSql.ATTACHMENTS + """
       FROM messages m
+      JOIN administrations adm ON adm.id = m.administration_id
       JOIN customers c ON c.id = m.customer_id
       LEFT JOIN users u ON u.id = m.author_id
       LEFT JOIN invoices i ON m.case_type = 'invoice' AND i.id = m.case_id
@@ -65,15 +67,18 @@ final class MessageSql {
   static final String BY_ID = SELECT + """
       WHERE m.administration_id = $1 AND m.id = $2""";
 
+  /** A page of a case's messages: $4 rows after the message at ($5, $6), newest first. */
   static final String CASE_TIMELINE = SELECT + """
       WHERE m.administration_id = $1 AND m.case_type = $2 AND m.case_id = $3
-      ORDER BY m.created_at DESC
+        AND (m.created_at, m.id) < ($5, $6)
+      ORDER BY m.created_at DESC, m.id DESC
       LIMIT $4""";
 
   /** A customer's timeline holds the messages of all its cases. */
   static final String CUSTOMER_TIMELINE = SELECT + """
       WHERE m.administration_id = $1 AND m.customer_id = $3 AND $2::text = 'customer'
-      ORDER BY m.created_at DESC
+        AND (m.created_at, m.id) < ($5, $6)
+      ORDER BY m.created_at DESC, m.id DESC
       LIMIT $4""";
 
   /** Every message to any of the customer's cases, for the portal; replies show in threads. */

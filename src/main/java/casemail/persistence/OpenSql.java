@@ -24,11 +24,8 @@ final class OpenSql {
       found AS (
         SELECT d.id AS delivery_id, d.administration_id, d.message_id, h.opened_at,
           h.client_class,
-          CASE
-            WHEN 'off' IN (d.render->>'tracking_mode', a.tracking_mode) THEN 'off'
-            WHEN 'anonymous' IN (d.render->>'tracking_mode', a.tracking_mode) THEN 'anonymous'
-            ELSE 'individual'
-          END AS mode
+          """ + trackingMode("d", "a") + """
+           AS mode
         FROM hits h
         JOIN deliveries d ON d.tracking_token = h.token
         JOIN administrations a ON a.id = d.administration_id
@@ -96,6 +93,22 @@ final class OpenSql {
    * The anonymous opens counted for the batch {@code batchId} (a column), as a JSON object
    * {@code {person_opens, automated_opens}}; null when none were counted for it.
    */
+  /**
+   * The tracking mode that applies to delivery {@code delivery} of administration
+   * {@code administration}: the stricter of the one its email was built with and the
+   * administration's current one (null for a delivery no email was built for yet, while the
+   * administration tracks individually).
+   */
+  static String trackingMode(String delivery, String administration) {
+    return """
+        CASE
+          WHEN 'off' IN (%1$s.render->>'tracking_mode', %2$s.tracking_mode) THEN 'off'
+          WHEN 'anonymous' IN (%1$s.render->>'tracking_mode', %2$s.tracking_mode)
+            THEN 'anonymous'
+          ELSE %1$s.render->>'tracking_mode'
+        END""".formatted(delivery, administration);
+  }
+
   static String batchOpens(String batchId) {
     return """
         (

@@ -148,8 +148,10 @@ public final class PersistenceVerticle extends VerticleBase {
     return Future.all(
         bus.consume(Addresses.DELIVERY_RESEND, request -> resend.resend(request)
             .onSuccess(delivery -> {
-              queued.increment();
-              bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject());
+              if (delivery.getBoolean("created")) {
+                queued.increment();
+                bus.publish(Addresses.DELIVERY_QUEUED, new JsonObject());
+              }
             })),
         bus.consume(Addresses.BOUNCE_LIST, bounces::list),
         bus.consume(Addresses.BOUNCE_CLEAR, bounces::clear));

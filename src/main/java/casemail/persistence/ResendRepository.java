@@ -53,7 +53,8 @@ public final class ResendRepository {
   }
 
   /**
-   * {@code {administration_id, message_id, id?, to?}} (addresses checked) → the new delivery;
+   * {@code {administration_id, message_id, id?, to?}} (addresses checked) → the new delivery
+   * ({@code created} false when it is one the same form stored before);
    * 404 unknown message, 409 a customer's reply, 422 no address to send to. With {@code id}
    * (made when the form was shown), a form sent twice makes one delivery: the second gets the
    * first's.
@@ -72,13 +73,19 @@ public final class ResendRepository {
               request.getJsonArray("to"));
           return db.preparedQuery(INSERT).execute(insert);
         })
-        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows)
-            : db.preparedQuery(STORED).execute(Tuple.of(id, messageId, administrationId)))
+        .compose(rows -> rows.size() > 0
+            ? Future.succeededFuture(toDelivery(rows.iterator().next()).put("created", true))
+            : stored(id, messageId, administrationId));
+  }
+
+  /** The delivery a form sent before stored under {@code id}, marked as not new. */
+  private Future<JsonObject> stored(UUID id, UUID messageId, long administrationId) {
+    return db.preparedQuery(STORED).execute(Tuple.of(id, messageId, administrationId))
         .map(rows -> {
           if (rows.size() == 0) {
             throw new BusFailure(409, "This form was sent before; open the case again");
           }
-          return toDelivery(rows.iterator().next());
+          return toDelivery(rows.iterator().next()).put("created", false);
         });
   }
 

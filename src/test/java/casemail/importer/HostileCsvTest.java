@@ -25,6 +25,19 @@ class HostileCsvTest {
   }
 
   @Test
+  void bidiOverridesAndHugeValuesAreErrorsOnTheirLine() {
+    var data = files.customers(ImportFiles.CUSTOMERS
+        + "C1,Alpha\u202egnp.exe,,,,,,,,\n"
+        + "C2," + "x".repeat(CsvRow.MAX_TEXT + 1) + ",,,,,,,,\n"
+        + "C3," + "é".repeat(CsvRow.MAX_TEXT) + ",,,,,,,,\n").read();
+
+    assertThat(data.errors()).extracting(String::valueOf).containsExactly(
+        "customers.csv:2: name holds a control character",
+        "customers.csv:3: name is longer than " + CsvRow.MAX_TEXT + " characters");
+    assertThat(data.customers()).extracting(CustomerRow::number).containsExactly("C3");
+  }
+
+  @Test
   void controlCharactersInTextColumnsAreErrorsOnTheirLine() {
     var data = files.customers(ImportFiles.CUSTOMERS
         + "C1,Nul\u0000Name,,,,,,,,\n"

@@ -26,4 +26,14 @@ class MailHeadersTest {
 
     assertThat(subject).doesNotContain("\r\nBcc", "\nBcc");
   }
+
+  @Test
+  void aSubjectThatLooksEncodedIsEncodedSoItShowsAsTyped() throws Exception {
+    var typed = "hdr test =?utf-8?b?ZXZpbA==?=";
+
+    var subject = MailHeaders.subject(typed);
+
+    assertThat(subject).startsWith("=?UTF-8?B?");
+    assertThat(MimeUtility.decodeText(MimeUtility.unfold(subject))).isEqualTo(typed);
+  }
 }

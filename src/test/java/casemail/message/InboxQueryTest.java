@@ -12,10 +12,10 @@ class InboxQueryTest {
 
   @Test
   void aCursorComesBackAsItWent() {
-    var cursor = new InboxQuery.Cursor(Instant.parse("2026-12-03T16:10:00.123456Z"),
+    var cursor = new MessageCursor(Instant.parse("2026-12-03T16:10:00.123456Z"),
         UUID.randomUUID());
 
-    assertThat(InboxQuery.Cursor.decode(cursor.encode())).isEqualTo(cursor);
+    assertThat(MessageCursor.decode(cursor.encode())).isEqualTo(cursor);
   }
 
   @Test

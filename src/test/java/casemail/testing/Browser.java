@@ -101,8 +101,13 @@ public final class Browser {
 
   /** A form body exactly as given, already URL-encoded (or deliberately not quite). */
   public Response postEncoded(String path, String body) {
+    return postRaw(path, "application/x-www-form-urlencoded", body);
+  }
+
+  /** A POST of exactly this body, whatever it holds. */
+  public Response postRaw(String path, String contentType, String body) {
     var request = to(baseUrl + path)
-        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     return send(request);

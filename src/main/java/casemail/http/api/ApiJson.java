@@ -132,8 +132,11 @@ final class ApiJson {
    * {@code person_} fields only a mail client's, {@code automated_open_count} the rest.
    */
   JsonObject delivery(JsonObject delivery, String portalViewedAt) {
-    int opens = delivery.getInteger("open_count", 0);
-    int personOpens = delivery.getInteger("person_open_count", 0);
+    // Opens counted while the administration tracked individually are not shown once it
+    // tracks anonymously or not at all.
+    var tracked = "individual".equals(delivery.getString("tracking_mode"));
+    int opens = tracked ? delivery.getInteger("open_count", 0) : 0;
+    int personOpens = tracked ? delivery.getInteger("person_open_count", 0) : 0;
     return new JsonObject()
         .put("id", delivery.getString("id"))
         .put("to", delivery.getJsonArray("to"))
@@ -142,11 +145,13 @@ final class ApiJson {
         .put("status", delivery.getString("status"))
         .put("error", delivery.getString("error"))
         .put("sent_at", formats.iso(delivery.getString("sent_at")))
-        .put("first_opened_at", formats.iso(delivery.getString("first_opened_at")))
+        .put("first_opened_at", tracked ? formats.iso(delivery.getString("first_opened_at"))
+            : null)
         .put("open_count", opens)
         .put("tracking_mode", delivery.getString("tracking_mode"))
         .put("person_open_count", personOpens)
-        .put("first_person_opened_at", formats.iso(delivery.getString("first_person_opened_at")))
+        .put("first_person_opened_at", tracked
+            ? formats.iso(delivery.getString("first_person_opened_at")) : null)
         .put("automated_open_count", opens - personOpens)
         .put("portal_viewed_at", portalViewedAt)
         .put("recipients", recipients(delivery));

@@ -8,6 +8,7 @@ import casemail.http.BatchSender;
 import casemail.http.InputGuard;
 import casemail.http.MessageWriter;
 import casemail.message.AttachmentStore;
+import casemail.message.MessageCursor;
 import casemail.message.Attachments;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
@@ -32,6 +33,8 @@ import java.util.UUID;
 public final class ApiRoutes {
 
   public static final String CONTRACT = "openapi.yaml";
+  /** A list's page size when the request names none (the contract's {@code Limit}). */
+  private static final int DEFAULT_LIMIT = 50;
   /** A message's attachments in base64 plus room for the rest; larger is refused at once. */
   private static final long BODY_LIMIT = (Attachments.MAX_MESSAGE_BYTES + 2) / 3 * 4
       + 2L * 1024 * 1024;
@@ -89,11 +92,22 @@ public final class ApiRoutes {
     return builder.createRouter();
   }
 
+  /** A page of the case's timeline; {@code limit} is checked by the contract. */
   private void timeline(RoutingContext ctx, String type) {
+    var limit = CaseApi.first(ctx, "limit");
+    var cursor = CaseApi.first(ctx, "cursor");
+    try {
+      MessageCursor.decode(cursor);
+    } catch (BusFailure badCursor) {
+      ctx.fail(badCursor);
+      return;
+    }
     var request = new JsonObject()
         .put("administration_id", ApiAuth.administrationId(ctx))
         .put("type", type)
-        .put("id", Long.parseLong(ctx.pathParam("id")));
+        .put("id", Long.parseLong(ctx.pathParam("id")))
+        .put("limit", limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit))
+        .put("cursor", cursor);
     var json = new ApiJson(ApiAuth.timeZone(ctx));
     bus.request(Addresses.TIMELINE_GET, request)
         .map(timeline -> {
@@ -101,7 +115,7 @@ public final class ApiRoutes {
           timeline.getJsonArray("items")
               .forEach(item -> items.add(json.message((JsonObject) item,
                   portalUrl((JsonObject) item))));
-          return new JsonObject().put("items", items);
+          return new JsonObject().put("items", items).put("next", timeline.getString("next"));
         })
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);

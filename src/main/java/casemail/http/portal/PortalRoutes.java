@@ -97,7 +97,8 @@ public final class PortalRoutes {
   }
 
   private void message(RoutingContext ctx) {
-    show(ctx, 200, ReplyForm.empty(), Flash.take(ctx, REPLIED), true);
+    show(ctx, 200, ReplyForm.empty(), Flash.take(ctx, REPLIED),
+        !PortalSession.staffPreview(ctx));
   }
 
   private void reply(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package casemail.http.portal;
 
 import casemail.http.Csrf;
+import casemail.http.StaffSession;
 import casemail.message.Words;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -23,12 +24,19 @@ public final class PortalSession {
   private PortalSession() {
   }
 
+  /**
+   * Opens the session for the link's customer. A link followed by signed-in staff (from the
+   * timeline, the dev mailbox or a message's text) opens a staff preview: the pages are the
+   * customer's, but what staff look at is not recorded as the customer's view.
+   */
   static void open(RoutingContext ctx, JsonObject owner, boolean https) {
+    var byStaff = StaffSession.user(ctx).isPresent();
     ctx.session().regenerateId();
     Csrf.renew(ctx);
     ctx.session().put(KEY, new JsonObject()
         .put("customer_id", owner.getLong("customer_id"))
-        .put("language", owner.getString("language")));
+        .put("language", owner.getString("language"))
+        .put("staff_preview", byStaff));
     var language = Words.of(owner.getString("language")).language();
     ctx.response().addCookie(Cookie.cookie(LANGUAGE_COOKIE, language)
         .setPath("/portal")
@@ -36,6 +44,11 @@ public final class PortalSession {
         .setHttpOnly(true)
         .setSecure(https)
         .setSameSite(CookieSameSite.LAX));
+  }
+
+  /** Whether signed-in staff opened this session: their views are not the customer's. */
+  static boolean staffPreview(RoutingContext ctx) {
+    return portal(ctx).map(portal -> portal.getBoolean("staff_preview", false)).orElse(false);
   }
 
   static Optional<Long> customerId(RoutingContext ctx) {

@@ -111,9 +111,15 @@ public final class LoginRoutes {
     ctx.redirect("/login");
   }
 
-  /** Only a local path: never an absolute URL, so login cannot redirect off-site. */
+  /**
+   * Only a local path: never an absolute URL, so login cannot redirect off-site. Browsers drop
+   * tabs and line breaks from a location ({@code /\t/evil.example} is {@code //evil.example})
+   * and a header may not hold control characters, so a path with any, or with a space, or a
+   * backslash, is not taken.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//")
+        || next.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '\\')) {
       return "/inbox";
     }
     return next;
