@@ -210,8 +210,14 @@ class BulkIT {
     var composer = staff.click(staff.click(staff.open("/invoices?q=C11882"),
         "button[name=select][value=page]", Map.of(), Set.of()), SEND, Map.of(), Set.of());
 
-    var used = staff.submitWithFiles(composer, "form.composer", Map.of("standard_message",
-        standard.getLong("id").toString(), "action", "use"), List.of());
+    var used = staff.submitWithFiles(composer, "form#standard-picker", Map.of(
+        "standard_message", standard.getLong("id").toString(), "action", "use"), List.of());
+
+    // Enter in a field sends a form by its first submit button: the composer's is Send.
+    var buttons = composer.document().select("form.composer button[type=submit]:not([form])");
+    assertThat(buttons.first().val()).isEqualTo("send");
+    assertThat(composer.document().select("button[value=use]").attr("form"))
+        .isEqualTo("standard-picker");
 
     assertThat(used.status()).isEqualTo(200);
     assertThat(used.document().select("#subject").val()).isEqualTo("Reminder {{invoice.number}}");

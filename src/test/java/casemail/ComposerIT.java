@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +68,23 @@ class ComposerIT {
     assertThat(received("bcc-side.example", subject)).hasSize(1);
     assertThat(received("cc-side.example", subject)).hasSize(1);
     assertThat(received(java.net.IDN.toASCII("müller-bau.example"), subject)).hasSize(1);
+  }
+
+  @Test
+  void aFormRefusedForItsTokenNamesTheFilesItCouldNotKeep() {
+    var subject = "Stale token " + UUID.randomUUID();
+    var staff = signedIn(TestData.ADMIN_EMAIL);
+    var composer = staff.open(invoicePath("2026-000030") + "/messages/new");
+
+    var refused = staff.submitWithFiles(composer, "form.composer", Map.of("subject", subject,
+        "body", "See the statement", "_csrf", "stale"),
+        List.of(file("statement.pdf", "application/pdf", randomBytes(1000))));
+
+    assertThat(refused.status()).isEqualTo(403);
+    var page = refused.document();
+    assertThat(page.select("[role=alert]").text()).contains("not kept: statement.pdf");
+    assertThat(page.select("form button.primary").text()).isEqualTo("Send without the files");
+    assertThat(page.select("input[name=subject]").val()).isEqualTo(subject);
   }
 
   @Test
@@ -191,6 +210,19 @@ class ComposerIT {
     assertThat(refused.document().select(".alert.error").text()).contains("not sent", "Back");
     assertThat(timeline(signedIn(TestData.ADMIN_EMAIL), invoicePath("2026-000034")))
         .doesNotContain(subject);
+  }
+
+  @Test
+  void refusesMoreThanFiftyAddressesInAFieldAndStoresNothing() {
+    var subject = "Many " + UUID.randomUUID();
+    var many = IntStream.rangeClosed(1, 51).mapToObj(i -> "cc" + i + "@example.test")
+        .collect(Collectors.joining("; "));
+
+    var refused = refusedWith(invoicePath("2026-000024"),
+        Map.of("subject", subject, "body", "Hello", "cc", many));
+
+    assertThat(refused.select("#cc-error").text()).isEqualTo("Enter at most 50 addresses");
+    assertNothingStored(invoicePath("2026-000024"), subject);
   }
 
   @Test

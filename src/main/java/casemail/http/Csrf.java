@@ -129,11 +129,19 @@ public final class Csrf {
         expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The form again, to send once the user confirms. Files it carried are not kept (nothing is
+   * stored for a request that may be forged): the page names them and its button says the
+   * form goes without them.
+   */
   private void retry(RoutingContext ctx) {
     var fields = fields(ctx, "");
     var names = ctx.request().formAttributes().names();
+    var files = UploadForm.received(ctx).uploads().stream().map(UploadForm.Upload::filename)
+        .toList();
+    var dropped = files.isEmpty() ? null : String.join(", ", files);
     if (ctx.normalizedPath().startsWith("/portal")) {
-      var model = PortalPages.csrfRetry(ctx).put("action", ctx.request().uri())
+      var model = PortalPages.csrfRetry(ctx, dropped).put("action", ctx.request().uri())
           .put("fields", fields);
       pages.render(ctx, 403, "portal/csrf-retry", model);
       return;
@@ -141,6 +149,7 @@ public final class Csrf {
     var model = new JsonObject()
         .put("action", ctx.request().uri())
         .put("fields", fields)
+        .put("dropped", dropped)
         .put("password", names.contains("password"))
         .put("secrets", names.stream().anyMatch(Csrf::isSecret));
     pages.render(ctx, 403, "common/csrf-retry", model);

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public record AddressList(List<String> valid, List<String> invalid) {
 
+  /** Addresses a field may hold (the API's limit too, in openapi.yaml). */
+  public static final int MAX_ADDRESSES = 50;
+
   /** Addresses separated by commas, semicolons or white space. */
   public static AddressList parse(String text) {
     return of(EmailAddress.split(text));
@@ -29,12 +32,22 @@ public record AddressList(List<String> valid, List<String> invalid) {
     return new AddressList(List.copyOf(valid), List.copyOf(invalid));
   }
 
+  /** Every address valid, and not more than {@value #MAX_ADDRESSES}. */
   public boolean isValid() {
-    return invalid.isEmpty();
+    return invalid.isEmpty() && valid.size() <= MAX_ADDRESSES;
   }
 
-  /** What is wrong, in the words shown next to an address field. */
+  /** What is wrong, in the words shown next to an address field (English, for the API). */
   public String problem() {
-    return "Not a valid email address: " + String.join(", ", invalid);
+    return problem(Words.staff("en"));
+  }
+
+  /** What is wrong, in these (a staff user's) words; null when nothing is. */
+  public String problem(Words words) {
+    if (!invalid.isEmpty()) {
+      return words.get("problem.addresses", String.join(", ", invalid));
+    }
+    return valid.size() > MAX_ADDRESSES ? words.get("problem.addresses_many", MAX_ADDRESSES)
+        : null;
   }
 }

@@ -2,7 +2,6 @@ package casemail.message;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +74,11 @@ public record MessageDraft(
 
   private static List<String> addresses(String field, String text, Map<String, String> problems,
       Words words) {
-    var valid = new ArrayList<String>();
-    var invalid = new ArrayList<String>();
-    for (var part : EmailAddress.split(text)) {
-      EmailAddress.parse(part).ifPresentOrElse(
-          address -> {
-            if (!valid.contains(address.value())) {
-              valid.add(address.value());
-            }
-          },
-          () -> invalid.add(part));
+    var addresses = AddressList.parse(text);
+    if (!addresses.isValid()) {
+      problems.put(field, addresses.problem(words));
     }
-    if (!invalid.isEmpty()) {
-      problems.put(field, words.get("problem.addresses", String.join(", ", invalid)));
-    }
-    return valid;
+    return addresses.valid();
   }
 
   private static void checkSubject(String subject, Map<String, String> problems, Words words) {

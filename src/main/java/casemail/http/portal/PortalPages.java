@@ -35,8 +35,12 @@ public final class PortalPages {
   }
 
   /** The words of {@code portal/csrf-retry}, which sends a refused form again. */
-  public static JsonObject csrfRetry(RoutingContext ctx) {
+  /** The retry page; {@code dropped}: the names of the files the refused form carried. */
+  public static JsonObject csrfRetry(RoutingContext ctx, String dropped) {
     var words = Words.of(PortalSession.language(ctx));
-    return problem(words, "csrf").put("send", words.get("portal.csrf.send"));
+    return problem(words, "csrf")
+        .put("send", words.get(dropped == null ? "portal.csrf.send"
+            : "portal.csrf.send_without_files"))
+        .put("dropped", dropped == null ? null : words.get("portal.csrf.files_dropped", dropped));
   }
 }

@@ -52,8 +52,7 @@ public final class DeliveryRoutes {
     var back = back(ctx);
     var messageId = ctx.pathParam("messageId");
     if (!to.isValid()) {
-      refuseResend(ctx, back, typed, StaffSession.words(ctx).get("problem.addresses",
-          String.join(", ", to.invalid())));
+      refuseResend(ctx, back, typed, to.problem(StaffSession.words(ctx)));
       return;
     }
     var request = new JsonObject()
