@@ -2,12 +2,14 @@ package casemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import casemail.testing.Administrations;
 import casemail.testing.Browser;
 import casemail.testing.Browser.Upload;
 import casemail.testing.Emails;
 import casemail.testing.Portal;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
+import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +73,27 @@ class CustomerFacingIT {
     assertThat(portal.selectFirst("header img.brand-logo").attr("src")).isEqualTo(path);
     assertThat(portal.selectFirst("header img.brand-logo").attr("alt"))
         .isEqualTo(TestData.ADMINISTRATION);
+  }
+
+  @Test
+  void thePortalTakesTheAdministrationsColour() {
+    Administrations.update(app, new JsonObject().put("portal_colour", "#AA0000"));
+    try {
+      var message = Portal.send(app, "invoice", GERMAN_INVOICE, "Colour " + UUID.randomUUID(),
+          "Hallo");
+
+      var portal = Portal.enter(app, message).open("/portal").document();
+
+      var sheet = portal.select("link[rel=stylesheet][href^=/colour/]").attr("href");
+      assertThat(sheet).isEqualTo("/colour/aa0000.css");
+      var css = app.browser().get(sheet);
+      assertThat(css.status()).isEqualTo(200);
+      assertThat(css.header("Content-Type")).startsWith("text/css");
+      assertThat(css.body()).contains("--brand: #aa0000");
+      assertThat(app.browser().get("/colour/aa0000;x.css").status()).isEqualTo(404);
+    } finally {
+      Administrations.update(app, new JsonObject().put("portal_colour", "#1d4f91"));
+    }
   }
 
   @Test

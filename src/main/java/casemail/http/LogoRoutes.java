@@ -27,6 +27,20 @@ public final class LogoRoutes {
 
   public void mount(Router router) {
     router.get("/logo/:administration/:version").handler(this::logo);
+    router.getWithRegex("/colour/([0-9a-f]{6})\\.css").handler(LogoRoutes::colour);
+  }
+
+  /**
+   * The administration's colour for the portal, as a stylesheet of its own: the page's policy
+   * allows no inline style. It names only the colour, so any page may ask for it.
+   */
+  private static void colour(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "text/css; charset=utf-8")
+        .putHeader("Cache-Control", CACHING)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .end(":root { --brand: #%1$s; --brand-dark: #%1$s; }\n"
+            .formatted(ctx.pathParam("param0")));
   }
 
   private void logo(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import casemail.message.PlainText;
 import casemail.message.Words;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Portal pages' models: every word in the customer's language, amounts and dates for them. */
@@ -75,11 +76,19 @@ final class PortalView {
         limits[0], limits[1], limits[2]);
   }
 
+  /** The stylesheet of the administration's colour (#RRGGBB), or null for Casemail's own. */
+  private static String colourUrl(String colour) {
+    return colour == null || !colour.matches("#[0-9A-Fa-f]{6}") ? null
+        : "/colour/" + colour.substring(1).toLowerCase(Locale.ROOT) + ".css";
+  }
+
   JsonObject common() {
     return new JsonObject()
         .put("lang", words.language())
         .put("administrationName", administrationName())
         .put("logoUrl", data.getJsonObject("administration").getString("logo_path"))
+        .put("colourUrl", colourUrl(data.getJsonObject("administration")
+            .getString("portal_colour")))
         .put("customerName", data.getJsonObject("customer").getString("name"))
         .put("words", PortalWords.of(words, "messages", "invoices", "no_messages",
             "no_invoices", "invoice", "due", "amount", "open", "thread", "problems",
