@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import casemail.testing.Batches;
 import casemail.testing.Browser;
+import casemail.testing.Cases;
 import casemail.testing.Emails;
 import casemail.testing.Sql;
 import casemail.testing.TestApp;
@@ -190,6 +191,13 @@ class BulkIT {
     assertThat(summary(composer)).startsWith(chosen.size() + " invoices of 2 customers. "
         + emailed.size() + " get an email; " + portalOnly.size() + " are portal-only");
     assertThat(composer.body()).contains("gets one message per case");
+    var everything = staff.click(selectAll(staff, "/invoices"), SEND, Map.of(), Set.of());
+    assertThat(everything.document().select("[role=alert]").text())
+        .contains("a batch holds at most 20,000");
+    assertThat(everything.document().select("button[value=send]").hasAttr("disabled")).isTrue();
+    var customers = staff.open("/batches/new?case_type=customer&ids=" + Cases.customer(app,
+        "C11427") + "," + Cases.customer(app, "C10689"));
+    assertThat(summary(customers)).startsWith("2 customers. 1 get an email; 1 are portal-only");
     assertThat(preview.document().select(".preview-subject").eachText())
         .containsExactlyElementsOf(chosen.stream().map(invoice -> invoice.getString("number"))
             .sorted().limit(3).map(number -> "Invoice " + number).toList());

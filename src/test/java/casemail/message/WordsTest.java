@@ -44,6 +44,8 @@ class WordsTest {
     assertThat(Words.staff(null).language()).isEqualTo("en");
     assertThat(Words.staff("nl").get("count.invoice", 1, "1")).isEqualTo("1 factuur");
     assertThat(Words.staff("en").get("count.invoice", 1200, "1,200")).isEqualTo("1,200 invoices");
+    assertThat(Words.staff("en").get("layout.unread", 1L)).isEqualTo("1 unread reply");
+    assertThat(Words.staff("nl").get("layout.unread", 3L)).isEqualTo("3 ongelezen antwoorden");
   }
 
   private static void sameKeys(String bundle, List<String> languages) throws IOException {

@@ -82,6 +82,9 @@ final class BulkComposerPage {
             ? words.get("bulk.changed", counts.cases(total), counts.of(confirmed)) : null)
         .put("notice", shown.notice())
         .put("nothing", total == 0)
+        .put("tooMany", total > BatchSender.MAX_CASES
+            ? words.get("bulk.too_many", counts.cases(total), counts.of(BatchSender.MAX_CASES))
+            : null)
         .put("hidden", bulk.confirming(total).hiddenFields())
         .put("overviewUrl", bulk.overviewUrl())
         .put("standardMessages", ComposerPage.choices(standardMessages.getJsonArray("items"),
@@ -113,13 +116,18 @@ final class BulkComposerPage {
       return words.get("count." + type, count, of(count));
     }
 
-    /** "12 invoices of 3 customers; 9 get an email, 3 are portal-only". */
+    /**
+     * "12 invoices of 3 customers; 9 get an email, 3 are portal-only" (customers are not
+     * counted twice: "51 customers").
+     */
     JsonObject summary(JsonObject summary) {
       long customers = summary.getLong("customers");
       long portalOnly = summary.getLong("portal_only");
+      var cases = cases(summary.getLong("total"));
       return new JsonObject()
-          .put("cases", cases(summary.getLong("total")))
-          .put("customers", words.get("count.customer", customers, of(customers)))
+          .put("cases", cases)
+          .put("selection", "customer".equals(type) ? cases : words.get("bulk.of", cases,
+              words.get("count.customer", customers, of(customers))))
           .put("emailed", of(summary.getLong("emailed")))
           .put("portalOnly", portalOnly == 0 ? null : of(portalOnly))
           .put("several", customers < summary.getLong("total"));
