@@ -1,7 +1,8 @@
 package casemail.http;
 
-import casemail.bus.BusFailure;
 import casemail.http.portal.PortalPages;
+import casemail.http.portal.PortalSession;
+import casemail.message.Words;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -59,9 +60,7 @@ public final class Csrf {
       if (SAFE.contains(ctx.request().method()) || matches(ctx)) {
         ctx.next();
       } else if (fromAnotherSite(ctx)) {
-        // Never kept for sending again: a forged form would be one click from being sent.
-        ctx.fail(new BusFailure(403, "This form was sent from another website, so nothing was "
-            + "done. Open Casemail itself and fill in the form there."));
+        refuseFromAnotherSite(ctx);
       } else if (isStaffPage(ctx) && StaffSession.user(ctx).isEmpty()) {
         signInAgain(ctx);
       } else {
@@ -82,6 +81,18 @@ public final class Csrf {
       }
     });
     return fields;
+  }
+
+  /** Never kept for sending again: a forged form would be one click from being sent. */
+  private void refuseFromAnotherSite(RoutingContext ctx) {
+    if (ctx.normalizedPath().startsWith("/portal")) {
+      var words = Words.of(PortalSession.language(ctx));
+      pages.render(ctx, 403, "portal/problem", PortalPages.problem(words, "cross_site"));
+      return;
+    }
+    pages.render(ctx, 403, "common/error", new JsonObject()
+        .put(Pages.TITLE_KEY, "error.title")
+        .put("message", StaffSession.words(ctx).get("error.cross_site")));
   }
 
   /**

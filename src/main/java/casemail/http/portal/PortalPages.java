@@ -27,15 +27,17 @@ public final class PortalPages {
   }
 
   /** A problem page of one kind ({@code portal.<kind>.title} and {@code .text}). */
-  static JsonObject problem(Words words, String kind, Object... arguments) {
+  public static JsonObject problem(Words words, String kind, Object... arguments) {
     return new JsonObject()
         .put("lang", words.language())
         .put("title", words.get("portal." + kind + ".title"))
         .put("text", words.get("portal." + kind + ".text", arguments));
   }
 
-  /** The words of {@code portal/csrf-retry}, which sends a refused form again. */
-  /** The retry page; {@code dropped}: the names of the files the refused form carried. */
+  /**
+   * The words of {@code portal/csrf-retry}, which sends a refused form again; {@code dropped}:
+   * the names of the files the refused form carried.
+   */
   public static JsonObject csrfRetry(RoutingContext ctx, String dropped) {
     var words = Words.of(PortalSession.language(ctx));
     return problem(words, "csrf")
