@@ -90,16 +90,18 @@ class BatchApiIT {
         .put("body", "Your {{matter.reference}}"));
     var empty = post(request("Bad " + tag, "invoice").put("case_ids", ids).put("body", " \n "));
     var noCases = post(request("Bad " + tag, "invoice"));
+    var strangers = post(request("Bad " + tag, "invoice").put("case_ids", ids.copy().add(999_999)));
     var badFilter = post(request("Bad " + tag, "customer")
         .put("filter", new JsonObject().put("status", "paid")));
 
-    for (var reply : List.of(unknown, otherType, empty, noCases, badFilter)) {
+    for (var reply : List.of(unknown, otherType, empty, noCases, strangers, badFilter)) {
       assertThat(reply.status()).as(reply.body()).isEqualTo(422);
     }
     assertThat(fields(unknown)).containsKey("body");
     assertThat(fields(otherType)).containsKey("body");
     assertThat(fields(empty)).containsKey("body");
     assertThat(fields(noCases)).containsKey("case_ids");
+    assertThat((String) fields(strangers).get("case_ids")).endsWith(": 999999");
     assertThat(fields(badFilter)).containsKey("filter.status");
     assertThat(post(request("Bad " + tag, "invoice").put("case_ids", "all")).status())
         .isEqualTo(400);

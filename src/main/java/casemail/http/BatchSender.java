@@ -10,7 +10,9 @@ import casemail.message.MessageDraft;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -124,6 +126,14 @@ public final class BatchSender {
     if (cases.size() > MAX_CASES) {
       throw BusFailure.invalid("case_ids", "A batch holds at most " + MAX_CASES
           + " cases: narrow the filter");
+    }
+    var selection = request.chosen().selection();
+    if (!selection.all() && cases.size() < selection.ids().size()) {
+      var found = new HashSet<Long>();
+      cases.forEach(chosen -> found.add(chosen.getJsonObject("case").getLong("id")));
+      var missing = selection.ids().stream().filter(id -> !found.contains(id)).sorted()
+          .limit(10).map(String::valueOf).collect(Collectors.joining(", "));
+      throw BusFailure.invalid("case_ids", "Not a case of this selection: " + missing);
     }
     var expected = request.expected();
     if (expected != null && expected != cases.size()) {
