@@ -119,6 +119,10 @@ class ApiIT {
         .put("subject", "Hello")
         .put("body", "Text"));
     var missing = app.api().post("/messages", new JsonObject().put("subject", "x"));
+    var mismatched = app.api().post("/messages", new JsonObject()
+        .put("case", new JsonObject().put("type", "invoice").put("number", "2026-000017")
+            .put("id", Cases.invoice(app, "2026-000030")))
+        .put("author", TestData.ADMIN_EMAIL).put("subject", "Hello").put("body", "Text"));
     var malformed = app.api().post("/messages", "{not json");
     var unknown = app.api().post("/messages", new JsonObject()
         .put("case", new JsonObject().put("type", "invoice").put("number", "nope"))
@@ -134,6 +138,9 @@ class ApiIT {
         .as("a missing property is named as the field").containsAnyOf("case", "author", "body");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(unknown.status()).isEqualTo(404);
+    assertThat(mismatched.status()).isEqualTo(422);
+    assertThat(mismatched.json().getJsonObject("error").getJsonObject("fields").getString("case"))
+        .contains("different cases");
   }
 
   @Test

@@ -37,15 +37,18 @@ final class CaseApi {
         .onFailure(ctx::fail);
   }
 
-  /** {@code {type, id}} for a case given as {@code {type, id | number | reference}}. */
+  /**
+   * {@code {type, id}} for a case given as {@code {type, id | number | reference}}; both an id
+   * and a number must name the same case.
+   */
   Future<JsonObject> resolve(long administrationId, JsonObject given) {
     var type = given.getString("type");
-    if (given.getLong("id") != null) {
-      return Future.succeededFuture(new JsonObject().put("type", type)
-          .put("id", given.getLong("id")));
-    }
     var key = "matter".equals(type) ? "reference" : "number";
     var value = given.getString(key);
+    var id = given.getLong("id");
+    if (id != null && value == null) {
+      return Future.succeededFuture(new JsonObject().put("type", type).put("id", id));
+    }
     if (value == null) {
       return Future.failedFuture(BusFailure.invalid("case", "Give the case's id or " + key));
     }
@@ -58,8 +61,11 @@ final class CaseApi {
       if (page.getJsonArray("items").isEmpty()) {
         throw BusFailure.notFound(type + " " + value);
       }
-      return new JsonObject().put("type", type)
-          .put("id", page.getJsonArray("items").getJsonObject(0).getLong("id"));
+      var found = page.getJsonArray("items").getJsonObject(0).getLong("id");
+      if (id != null && !id.equals(found)) {
+        throw BusFailure.invalid("case", "The id and the " + key + " name different cases");
+      }
+      return new JsonObject().put("type", type).put("id", found);
     });
   }
 
