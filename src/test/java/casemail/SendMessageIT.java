@@ -7,6 +7,7 @@ import casemail.testing.Cases;
 import casemail.testing.Emails;
 import casemail.testing.Eventually;
 import casemail.testing.Pixels;
+import casemail.testing.Sql;
 import casemail.testing.TestApp;
 import casemail.testing.TestData;
 import jakarta.mail.internet.InternetAddress;
@@ -102,6 +103,31 @@ class SendMessageIT {
     assertThat(timeline.select(".entry").first().text())
         .contains(subject)
         .doesNotContain("Viewed in portal");
+  }
+
+  @Test
+  void aLongTimelineIsShownFiftyEntriesAtATime() {
+    var invoice = Cases.invoice(app, "2026-000041");
+    var tag = UUID.randomUUID().toString();
+    Sql.execute(app.settings().databaseUrl(), """
+        INSERT INTO messages (administration_id, customer_id, case_type, case_id, author_id,
+          subject, body, created_at)
+        SELECT i.administration_id, i.customer_id, 'invoice', i.id, u.id, '%s #' || g, 'Old',
+          now() - make_interval(days => g)
+        FROM invoices i, users u, generate_series(1, 55) g
+        WHERE i.id = %d AND u.email = '%s'""".formatted(tag, invoice, TestData.ADMIN_EMAIL));
+    var staff = signedIn();
+
+    var newest = staff.open("/invoices/" + invoice).document();
+    var older = staff.open(newest.select(".timeline-more a.button").attr("href")).document();
+
+    assertThat(newest.select(".entry .subject").eachText()).hasSize(50)
+        .startsWith(tag + " #1", tag + " #2");
+    assertThat(older.select(".entry .subject").eachText())
+        .containsExactly(tag + " #51", tag + " #52", tag + " #53", tag + " #54", tag + " #55");
+    assertThat(older.select(".timeline-more a.button")).isEmpty();
+    assertThat(older.select(".timeline-more a").attr("href")).isEqualTo("/invoices/" + invoice);
+    assertThat(staff.get("/invoices/" + invoice + "?before=garbled").status()).isEqualTo(400);
   }
 
   @Test

@@ -7,6 +7,7 @@ import casemail.http.Flash;
 import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
+import casemail.message.MessageCursor;
 import casemail.security.PortalLinks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +22,9 @@ import java.util.UUID;
  * went out by no email shows a fresh portal link, for staff to hand to the customer.
  */
 public final class CaseRoutes {
+
+  /** Timeline entries a case page shows at a time; older ones are a link away. */
+  static final int TIMELINE_PAGE = 50;
 
   /** The one-time notice after a message was sent from the composer. */
   static final String SENT = "case.sent";
@@ -50,9 +54,12 @@ public final class CaseRoutes {
   private void show(RoutingContext ctx, String type) {
     var user = StaffSession.current(ctx);
     var request = caseRequest(ctx, type);
+    var before = ctx.request().getParam("before");
+    var cursor = MessageCursor.decode(before);
+    var page = request.copy().put("limit", TIMELINE_PAGE).put("cursor", before);
     Future.all(
             bus.request(Addresses.CASE_GET, request),
-            bus.request(Addresses.TIMELINE_GET, request),
+            bus.request(Addresses.TIMELINE_GET, page),
             administration(bus, user.administrationId()),
             mandates(type, request),
             bounces(request))
@@ -67,8 +74,14 @@ public final class CaseRoutes {
           var entries = new TimelineView(formats, id -> links.url(baseUrl, UUID.fromString(id),
               now), links.validityDays()).entries(timeline.getJsonArray("items"), type);
           var mandateView = new MandateView(formats);
+          var next = timeline.getString("next");
+          var path = ctx.request().path();
           var model = new CaseView(formats).of(found)
-              .put("timeline", mandateView.merged(entries, mandates))
+              .put("timeline", mandateView.merged(entries, mandates,
+                  cursor == null ? null : cursor.createdAt(),
+                  next == null ? null : MessageCursor.decode(next).createdAt()))
+              .put("olderUrl", next == null ? null : path + "?before=" + next)
+              .put("newestUrl", cursor == null ? null : path)
               .put("directDebit", mandateView.facts(mandates))
               .put("sent", Flash.take(ctx, SENT))
               .put("resent", Flash.take(ctx, RESENT))

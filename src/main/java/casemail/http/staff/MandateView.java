@@ -34,8 +34,12 @@ final class MandateView {
         .put("revokedAt", formats.dateTime(revoked));
   }
 
-  /** The timeline's entries with the mandates' events merged in, newest first. */
-  JsonArray merged(JsonArray entries, JsonArray mandates) {
+  /**
+   * The timeline's entries with the mandates' events merged in, newest first: those of the
+   * page's time, before {@code until} (null: the newest page) and from {@code from} on (null:
+   * the oldest page).
+   */
+  JsonArray merged(JsonArray entries, JsonArray mandates, Instant until, Instant from) {
     var events = new JsonArray();
     mandates.forEach(item -> {
       var mandate = (JsonObject) item;
@@ -45,6 +49,10 @@ final class MandateView {
       }
       events.add(event(mandate, mandate.getString("authorised_at"),
           "Direct-debit mandate authorised by the customer in the portal"));
+    });
+    events.getList().removeIf(event -> {
+      var at = at((JsonObject) event);
+      return until != null && !at.isBefore(until) || from != null && at.isBefore(from);
     });
     var merged = new JsonArray();
     int e = 0;
