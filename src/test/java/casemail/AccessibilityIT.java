@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Every staff and portal page, as Chromium shows it with its scripts, passes axe-core with no
- * serious or critical violation, and the portal fits a 360-px-wide phone. The app runs with
+ * serious or critical violation and breaks nothing of its Content-Security-Policy, and the
+ * portal fits a 360-px-wide phone. The app runs with
  * the capture mailbox, as {@code demo} does, so its pages are checked too.
  */
 class AccessibilityIT {
@@ -75,6 +76,16 @@ class AccessibilityIT {
 
     assertThat(Axe.seriousViolations(browser)).anySatisfy(violation ->
         assertThat(violation).startsWith("critical label"));
+  }
+
+  @Test
+  void theCheckFindsAnInlineScriptThePolicyRefuses() {
+    browser.get(app.url("/login"));
+    Chrome.policyViolations(browser);
+    ((JavascriptExecutor) browser).executeScript("var s = document.createElement('script');"
+        + "s.textContent = 'window.inline = 1'; document.body.appendChild(s)");
+
+    assertThat(Chrome.policyViolations(browser)).isNotEmpty();
   }
 
   @Test
@@ -145,7 +156,8 @@ class AccessibilityIT {
 
   private static void check(String path, Map<String, List<String>> violations) {
     browser.get(app.url(path));
-    var found = Axe.seriousViolations(browser);
+    var found = new ArrayList<>(Chrome.policyViolations(browser));
+    found.addAll(Axe.seriousViolations(browser));
     if (!found.isEmpty()) {
       violations.put(path, found);
     }

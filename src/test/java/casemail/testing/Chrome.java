@@ -8,14 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,6 +52,7 @@ public final class Chrome {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile());
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     return options;
   }
 
@@ -61,29 +64,38 @@ public final class Chrome {
     }
   }
 
+  /**
+   * What the console said about the Content-Security-Policy since the last call: a script,
+   * style or image a page holds that its policy refuses.
+   */
+  public static List<String> policyViolations(WebDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
+  }
+
   /** Waits up to 15 s, for what a script or the server does after a click. */
   public static WebDriverWait waiting(WebDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 
   /**
-   * Saves the visible page as {@code docs/screenshots/<name>.png} (under the project, where
-   * the README shows it), the window resized to the page's height first, up to 2000 px.
+   * Saves the whole page (not only what the window shows) as
+   * {@code docs/screenshots/<name>.png} under the project, where the README shows it.
    */
   public static void screenshot(ChromeDriver driver, String name) {
-    var window = driver.manage().window();
-    var before = window.getSize();
-    var height = ((Number) ((JavascriptExecutor) driver)
-        .executeScript("return document.documentElement.scrollHeight")).intValue();
-    window.setSize(new Dimension(before.getWidth(), Math.min(2000, height + 140)));
+    var size = (List<?>) driver.executeScript("var e = document.documentElement;"
+        + "return [e.clientWidth, e.scrollHeight]");
+    var clip = Map.of("x", 0, "y", 0, "width", size.get(0), "height", size.get(1), "scale", 1);
+    var shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"),
-          ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+          Base64.getDecoder().decode((String) shot.get("data")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      window.setSize(before);
     }
   }
 }
