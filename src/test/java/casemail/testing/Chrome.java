@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,11 +38,27 @@ public final class Chrome {
 
   /** A fresh browser (own profile), 1280×900, or the test is skipped without Chromium. */
   public static ChromeDriver start() {
+    return start(true);
+  }
+
+  /** The same, with JavaScript switched off: pages as a user without scripts sees them. */
+  public static ChromeDriver startWithoutScripts() {
+    return start(false);
+  }
+
+  private static ChromeDriver start(boolean scripts) {
     assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "Browser tests skipped: "
         + CHROMIUM + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver)");
     var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
-    var driver = new ChromeDriver(service, options());
+    var options = options();
+    if (!scripts) {
+      options.setExperimentalOption("prefs",
+          Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    var driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 900));
+    // Pages come in their own time on a busy machine: finding an element waits for it.
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
@@ -75,9 +93,24 @@ public final class Chrome {
         .toList();
   }
 
-  /** Waits up to 15 s, for what a script or the server does after a click. */
+  /**
+   * Does what loads another page (a click on a link or submit button, Enter in a form) and
+   * waits until the page shown before has gone, so that what follows reads the new one.
+   */
+  public static void loads(WebDriver driver, Runnable action) {
+    var before = driver.findElement(By.tagName("html"));
+    action.run();
+    waiting(driver).until(ExpectedConditions.stalenessOf(before));
+  }
+
+  /** Clicks the link or button {@code selector} finds and waits for the page it loads. */
+  public static void clickAndLoad(WebDriver driver, String selector) {
+    loads(driver, driver.findElement(By.cssSelector(selector))::click);
+  }
+
+  /** Waits up to 30 s, for what a script or the server does after a click. */
   public static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   /**
