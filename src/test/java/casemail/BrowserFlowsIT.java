@@ -144,7 +144,13 @@ class BrowserFlowsIT {
     browser.get(app.url("/invoices/" + message.getJsonObject("case").getLong("id")));
 
     var entry = browser.findElement(By.id("message-" + message.getString("id")));
-    entry.findElement(By.cssSelector(".entry-menu summary")).click();
+    var menu = entry.findElement(By.cssSelector("details.entry-menu"));
+    menu.findElement(By.tagName("summary")).click();
+    type(Keys.ESCAPE);
+    assertThat(menu.getDomProperty("open")).isEqualTo("false");
+    assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("summary");
+    type(Keys.ENTER);
+    assertThat(menu.getDomProperty("open")).isEqualTo("true");
     var to = entry.findElement(By.cssSelector(".entry-menu input[name=to]"));
     to.clear();
     to.sendKeys("second.copy@example.com");
