@@ -7,12 +7,10 @@ import casemail.testing.Chrome;
 import casemail.testing.Emails;
 import casemail.testing.Portal;
 import casemail.testing.TestApp;
-import casemail.testing.TestData;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,12 +49,7 @@ class BrowserFlowsIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
+    Chrome.close(browser, app);
   }
 
   @Test
@@ -190,27 +183,14 @@ class BrowserFlowsIT {
   }
 
   private static void signIn() {
-    signIn(browser);
-  }
-
-  private static void signIn(WebDriver driver) {
-    driver.get(app.url("/login"));
-    if (!driver.getCurrentUrl().endsWith("/login")) {
-      return;
-    }
-    driver.findElement(By.id("email")).sendKeys(TestData.ADMIN_EMAIL);
-    var password = driver.findElement(By.id("password"));
-    Chrome.loads(driver, () -> password.sendKeys(TestData.PASSWORD + Keys.ENTER));
-    Chrome.waiting(driver).until(ExpectedConditions.urlContains("/inbox"));
-    assertThat(driver.findElement(By.cssSelector(".topbar .user a")).getText())
-        .isEqualTo(TestData.ADMIN_NAME);
+    Chrome.signIn(browser, app);
   }
 
   @Test
   void everyPageWorksWithoutScripts() {
     var plain = Chrome.startWithoutScripts();
     try {
-      signIn(plain);
+      Chrome.signIn(plain, app);
       plain.get(app.url("/invoices?status=overdue&amount_min=100&amount_max=102"));
       assertThat(plain.findElement(By.cssSelector(".pick-page")).isDisplayed()).isFalse();
       Chrome.clickAndLoad(plain, "button[name=select][value=all]");

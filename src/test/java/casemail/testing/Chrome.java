@@ -1,5 +1,6 @@
 package casemail.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,6 +82,33 @@ public final class Chrome {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Quits the browser and stops the app, each if it was started. */
+  public static void close(WebDriver driver, TestApp app) {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
+  /** Signs in as the seeded admin, through the sign-in page, unless signed in already. */
+  public static void signIn(WebDriver driver, TestApp app) {
+    driver.get(app.url("/login"));
+    if (!driver.getCurrentUrl().endsWith("/login")) {
+      return;
+    }
+    driver.findElement(By.id("email")).sendKeys(TestData.ADMIN_EMAIL);
+    var password = driver.findElement(By.id("password"));
+    loads(driver, () -> password.sendKeys(TestData.PASSWORD + Keys.ENTER));
+    assertThat(driver.getCurrentUrl()).endsWith("/inbox");
+    assertThat(driver.findElement(By.cssSelector(".topbar .user a")).getText())
+        .isEqualTo(TestData.ADMIN_NAME);
   }
 
   /**
