@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -127,9 +128,13 @@ public final class Chrome {
    * waits until the page shown before has gone, so that what follows reads the new one.
    */
   public static void loads(WebDriver driver, Runnable action) {
-    var before = driver.findElement(By.tagName("html"));
+    var js = (JavascriptExecutor) driver;
+    js.executeScript("window.casemailPageBefore = true");
     action.run();
-    waiting(driver).until(ExpectedConditions.stalenessOf(before));
+    // While the old page is being replaced, Chromium may answer with an error of its own.
+    waiting(driver).ignoring(WebDriverException.class).until(ignored -> Boolean.TRUE.equals(
+        js.executeScript("return window.casemailPageBefore === undefined"
+            + " && document.readyState === 'complete'")));
   }
 
   /** Clicks the link or button {@code selector} finds and waits for the page it loads. */
