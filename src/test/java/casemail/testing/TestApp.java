@@ -5,6 +5,7 @@ import casemail.bus.Bus;
 import casemail.config.Settings;
 import casemail.config.SettingsLoader;
 import casemail.launch.FreePort;
+import casemail.mail.DevMailbox;
 import casemail.metrics.Metrics;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,12 +30,15 @@ public final class TestApp implements AutoCloseable {
   private final Casemail app;
   private final GreenMail mail;
   private final Settings settings;
+  private final DevMailbox mailbox;
 
-  private TestApp(Vertx vertx, Casemail app, GreenMail mail, Settings settings) {
+  private TestApp(Vertx vertx, Casemail app, GreenMail mail, Settings settings,
+      DevMailbox mailbox) {
     this.vertx = vertx;
     this.app = app;
     this.mail = mail;
     this.settings = settings;
+    this.mailbox = mailbox;
   }
 
   /** Casemail on a seeded database (see {@link TestData}). */
@@ -44,13 +48,26 @@ public final class TestApp implements AutoCloseable {
 
   /** Same, with extra {@code CASEMAIL_*} settings. */
   public static TestApp start(Map<String, String> overrides) {
+    return start(overrides, null);
+  }
+
+  /**
+   * Casemail as {@code demo} runs it: emails go to the capture mailbox, shown under
+   * {@code /dev/mailbox} to signed-in admins (GreenMail receives nothing).
+   */
+  public static TestApp startWithDevMailbox() {
+    return start(Map.of(), DevMailbox.start());
+  }
+
+  private static TestApp start(Map<String, String> overrides, DevMailbox mailbox) {
     var mail = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", "smtp"))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     mail.start();
-    var settings = SettingsLoader.load(environment(mail.getSmtp().getPort(), overrides));
+    var smtpPort = mailbox == null ? mail.getSmtp().getPort() : mailbox.port();
+    var settings = SettingsLoader.load(environment(smtpPort, overrides));
     var vertx = Metrics.vertx();
-    var app = Futures.await(Casemail.start(vertx, settings, null));
-    return new TestApp(vertx, app, mail, settings);
+    var app = Futures.await(Casemail.start(vertx, settings, mailbox));
+    return new TestApp(vertx, app, mail, settings, mailbox);
   }
 
   private static Map<String, String> environment(int smtpPort, Map<String, String> overrides) {
@@ -119,6 +136,9 @@ public final class TestApp implements AutoCloseable {
       Futures.await(vertx.close());
     } finally {
       mail.stop();
+      if (mailbox != null) {
+        mailbox.close();
+      }
     }
   }
 }
