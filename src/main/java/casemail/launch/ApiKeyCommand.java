@@ -28,7 +28,8 @@ public final class ApiKeyCommand implements Runnable {
   @Command(name = "create", description = "Print a new API key for an administration.")
   public static final class Create implements Callable<Integer> {
 
-    @Option(names = "--administration", required = true)
+    @Option(names = "--administration", required = true,
+        description = "Administration name (as given to import).")
     String administration;
 
     @Spec
