@@ -197,7 +197,7 @@ class BulkIT {
     assertThat(everything.document().select("button[value=send]").hasAttr("disabled")).isTrue();
     var customers = staff.open("/batches/new?case_type=customer&ids=" + Cases.customer(app,
         "C11427") + "," + Cases.customer(app, "C10689"));
-    assertThat(summary(customers)).startsWith("2 customers. 1 get an email; 1 are portal-only");
+    assertThat(summary(customers)).startsWith("2 customers. 1 gets an email; 1 is portal-only");
     assertThat(preview.document().select(".preview-subject").eachText())
         .containsExactlyElementsOf(chosen.stream().map(invoice -> invoice.getString("number"))
             .sorted().limit(3).map(number -> "Invoice " + number).toList());

@@ -99,6 +99,16 @@ class SendMessageIT {
 
     assertThat(preview.status()).isEqualTo(200);
     assertThat(preview.document().select("h1").text()).isEqualTo(subject);
+    assertThat(preview.document().select("form.reply")).isEmpty();
+    assertThat(preview.document().select("[role=note]").text()).contains("cannot reply");
+    var id = Sql.text(app.settings().databaseUrl(),
+        "SELECT id FROM messages WHERE subject = '" + subject + "'");
+    var token = staff.open("/profile").document().select("input[name=_csrf]").val();
+    var reply = staff.post("/portal/messages/" + id + "/replies",
+        Map.of("body", "Typed by staff", "_csrf", token));
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(Sql.count(app.settings().databaseUrl(),
+        "SELECT count(*) FROM messages WHERE in_reply_to = '" + id + "'")).isZero();
     var timeline = staff.open("/invoices/" + invoice).document();
     assertThat(timeline.select(".entry").first().text())
         .contains(subject)

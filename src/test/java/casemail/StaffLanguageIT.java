@@ -68,6 +68,11 @@ class StaffLanguageIT {
     assertThat(invoice.document().select("#timeline-title").text()).isEqualTo("Tijdlijn");
     assertThat(invoice.document().select(".facts").text())
         .contains("Vervaldatum", "€ 29.417,29", "€ 15.157,22", "29 apr. 2026");
+    var message = Portal.send(app, "invoice", "2026-000003", "Herinnering " + UUID.randomUUID(),
+        "Graag betalen.");
+    var customer = eva.open("/customers/" + Cases.customer(app, "C10001")).document();
+    assertThat(customer.select("#message-" + message.getString("id") + " .entry-head a").text())
+        .contains("Factuur 2026-000003");
     var overview = eva.open("/invoices?status=overdue");
     assertThat(overview.document().select("h1").text()).isEqualTo("Facturen");
     assertThat(overview.document().select("table.overview tbody").text()).contains("vervallen");

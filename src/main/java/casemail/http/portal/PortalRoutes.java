@@ -55,6 +55,7 @@ public final class PortalRoutes {
   public void mount(Router router) {
     router.get("/portal/l/:token").handler(this::enter);
     router.route().pathRegex(SESSION_PATHS).handler(this::requireSession);
+    router.post().pathRegex(SESSION_PATHS).handler(this::refuseStaffPreview);
     router.get("/portal").handler(this::overview);
     router.get("/portal/messages/:id").handler(this::message);
     router.post("/portal/messages/:id/replies").handler(this::reply);
@@ -86,6 +87,16 @@ public final class PortalRoutes {
     } else {
       pages.render(ctx, 403, "portal/problem",
           PortalPages.problem(Words.of(PortalSession.language(ctx)), "session"));
+    }
+  }
+
+  /** Staff looking at a customer's portal see it, but never reply or act for the customer. */
+  private void refuseStaffPreview(RoutingContext ctx) {
+    if (PortalSession.staffPreview(ctx)) {
+      pages.render(ctx, 403, "portal/problem",
+          PortalPages.problem(Words.of(PortalSession.language(ctx)), "staff_preview"));
+    } else {
+      ctx.next();
     }
   }
 
@@ -134,7 +145,8 @@ public final class PortalRoutes {
         .put("record_view", recordView);
     bus.request(Addresses.PORTAL_MESSAGE, request)
         .onSuccess(data -> pages.render(ctx, status, "portal/message",
-            new PortalView(data).message(form, replied)))
+            new PortalView(data).message(form, replied)
+                .put("staffPreview", PortalSession.staffPreview(ctx))))
         .onFailure(ctx::fail);
   }
 

@@ -93,7 +93,7 @@ final class PortalView {
         .put("words", PortalWords.of(words, "messages", "invoices", "no_messages",
             "no_invoices", "invoice", "due", "amount", "open", "thread", "problems",
             "reply.title", "reply.label", "reply.send", "reply.yours", "reply.files", "pay",
-            "attachments",
+            "attachments", "staff_preview.text",
             "dd.title", "dd.holder", "dd.iban", "dd.iban_help", "dd.reference",
             "dd.submit", "dd.revoke", "dd.setup", "dd.manage", "dd.none", "dd.problems")
             .put("dd_intro", words.get("portal.dd.intro", administrationName()))

@@ -7,6 +7,7 @@ import casemail.http.Flash;
 import casemail.http.Formats;
 import casemail.http.Pages;
 import casemail.http.StaffSession;
+import casemail.message.Words;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,8 +37,8 @@ public final class BatchRoutes {
   private void show(RoutingContext ctx) {
     var user = StaffSession.current(ctx);
     Future.all(progressOf(ctx), CaseRoutes.administration(bus, user.administrationId()))
-        .map(all -> view(all.resultAt(0), new Formats(StaffSession.words(ctx).locale(),
-            all.<JsonObject>resultAt(1).getString("time_zone"))))
+        .map(all -> view(all.resultAt(0), StaffSession.words(ctx), new Formats(
+            StaffSession.words(ctx).locale(), all.<JsonObject>resultAt(1).getString("time_zone"))))
         .onSuccess(model -> pages.render(ctx, "staff/batch", model
             .put("storedNotice", Flash.take(ctx, BulkRoutes.SENT))
             .put("storedBeforeNotice", Flash.take(ctx, BulkRoutes.SENT_BEFORE))))
@@ -60,7 +61,7 @@ public final class BatchRoutes {
     return bus.request(Addresses.BATCH_PROGRESS, request);
   }
 
-  private static JsonObject view(JsonObject progress, Formats formats) {
+  private static JsonObject view(JsonObject progress, Words words, Formats formats) {
     var type = progress.getString("case_type");
     var counts = BatchProgress.counts(progress);
     var texts = new JsonObject();
@@ -71,7 +72,8 @@ public final class BatchRoutes {
         .put("title", "Batch · " + progress.getString("subject"))
         .put("id", progress.getString("id"))
         .put("subject", progress.getString("subject"))
-        .put("cases", type == null ? "cases" : type + "s")
+        .put("cases", words.get("count." + (type == null ? "case" : type),
+            progress.getLong("total"), texts.getString("total")))
         .put("author", progress.getString("author_name"))
         .put("createdAt", formats.dateTime(progress.getString("created_at")))
         .put("progressUrl", "/batches/" + progress.getString("id") + "/progress");

@@ -128,8 +128,10 @@ final class BulkComposerPage {
           .put("cases", cases)
           .put("selection", "customer".equals(type) ? cases : words.get("bulk.of", cases,
               words.get("count.customer", customers, of(customers))))
-          .put("emailed", of(summary.getLong("emailed")))
-          .put("portalOnly", portalOnly == 0 ? null : of(portalOnly))
+          .put("emailed", words.get("bulk.emailed", summary.getLong("emailed"),
+              of(summary.getLong("emailed"))))
+          .put("portalOnly", portalOnly == 0 ? null
+              : words.get("bulk.portal_only_count", portalOnly, of(portalOnly)))
           .put("several", customers < summary.getLong("total"));
     }
   }

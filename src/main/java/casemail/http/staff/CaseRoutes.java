@@ -71,8 +71,9 @@ public final class CaseRoutes {
           var formats = new Formats(StaffSession.words(ctx).locale(),
               administration.getString("time_zone"));
           var now = Instant.now();
-          var entries = new TimelineView(formats, id -> links.url(baseUrl, UUID.fromString(id),
-              now), links.validityDays()).entries(timeline.getJsonArray("items"), type);
+          var entries = new TimelineView(StaffSession.words(ctx), formats,
+              id -> links.url(baseUrl, UUID.fromString(id), now), links.validityDays())
+              .entries(timeline.getJsonArray("items"), type);
           var mandateView = new MandateView(formats);
           var next = timeline.getString("next");
           var path = ctx.request().path();
@@ -82,6 +83,7 @@ public final class CaseRoutes {
                   next == null ? null : MessageCursor.decode(next).createdAt()))
               .put("olderUrl", next == null ? null : path + "?before=" + next)
               .put("newestUrl", cursor == null ? null : path)
+              .put("pagePath", cursor == null ? path : path + "?before=" + before)
               .put("directDebit", mandateView.facts(mandates))
               .put("sent", Flash.take(ctx, SENT))
               .put("resent", Flash.take(ctx, RESENT))

@@ -25,7 +25,9 @@ public final class DeliveryRoutes {
   /** The framed email: its inline styles, no script, no images (a view is not an open). */
   private static final String EMAIL_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
       + "img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
-  private static final Pattern CASE_PATH = Pattern.compile("/(customers|invoices|matters)/\\d+");
+  /** A case page, also one of its older timeline pages ({@code ?before=} a cursor). */
+  private static final Pattern CASE_PATH =
+      Pattern.compile("/(customers|invoices|matters)/\\d+(\\?before=[A-Za-z0-9_-]+)?");
 
   private final Bus bus;
   private final Pages pages;

@@ -2,6 +2,7 @@ package casemail.http.staff;
 
 import casemail.http.Formats;
 import casemail.message.PlainText;
+import casemail.message.Words;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -14,12 +15,15 @@ import java.util.stream.Collectors;
  */
 final class TimelineView {
 
+  private final Words words;
   private final Formats formats;
   private final UnaryOperator<String> portalUrl;
   private final long portalLinkDays;
 
   /** {@code portalUrl}: a new signed portal link to the message with this id. */
-  TimelineView(Formats formats, UnaryOperator<String> portalUrl, long portalLinkDays) {
+  TimelineView(Words words, Formats formats, UnaryOperator<String> portalUrl,
+      long portalLinkDays) {
+    this.words = words;
     this.formats = formats;
     this.portalUrl = portalUrl;
     this.portalLinkDays = portalLinkDays;
@@ -167,10 +171,9 @@ final class TimelineView {
     return times;
   }
 
-  private static String label(JsonObject caseRef) {
-    var type = caseRef.getString("type");
-    var name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
-    return name + " " + caseRef.getString("label");
+  /** "Invoice 2026-000030", in the user's words. */
+  private String label(JsonObject caseRef) {
+    return words.get("case." + caseRef.getString("type") + "_title", caseRef.getString("label"));
   }
 
   private static String join(JsonArray values) {
