@@ -3,6 +3,8 @@
 
 bench/run starts and stops the processes; each subcommand here does one step against them:
 
+  ports N                      N free TCP ports
+  default KEY                  a default of conf/config.json
   data SRC DEST TOTAL          the shared data in SRC with generated invoices up to TOTAL, in DEST
   sample                       a one-case batch, for a sample email of the bulk message
   bulk CASES WARMUPS PID SIZE CONNS
@@ -16,8 +18,8 @@ bench/run starts and stops the processes; each subcommand here does one step aga
   pages SAMPLES                timeline and overview page latencies as a signed-in staff user
   targets                      PRODUCT.md §12's targets against the figures; fails if one is missing
 
-Reads BENCH_DIR (where figures and logs are kept), BENCH_HTTP_PORT, BENCH_KEY, BENCH_PG_PORT,
-BENCH_SINK_PORT and BENCH_USER/BENCH_PASSWORD from the environment. Figures are printed as
+Reads BENCH_DIR (where figures and logs are kept), BENCH_HTTP_PORT, BENCH_KEY, BENCH_PG_PORT
+(or BENCH_DATABASE_URL), BENCH_SINK_PORT and BENCH_USER/BENCH_PASSWORD from the environment. Figures are printed as
 `RESULT <name> <value> <unit>` and kept in BENCH_DIR/results.json for the later steps.
 """
 import csv
@@ -27,6 +29,7 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -104,9 +107,10 @@ def percentile(values, p):
 
 def sql(query):
     """One query through psql against the database Casemail uses; its rows as text."""
+    database = os.environ.get("BENCH_DATABASE_URL") or (
+        f"postgresql://postgres@127.0.0.1:{os.environ['BENCH_PG_PORT']}/postgres")
     return subprocess.run(
-        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-         "-p", os.environ["BENCH_PG_PORT"], "-U", "postgres", "-d", "postgres", "-c", query],
+        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", query],
         check=True, capture_output=True, text=True).stdout.strip()
 
 
@@ -281,7 +285,8 @@ def smtp_source(count, size, connections):
 # --- pixel ------------------------------------------------------------------------------------
 
 def pixel_tokens(file):
-    tokens = sql("SELECT tracking_token FROM deliveries WHERE status = 'sent' ORDER BY random() LIMIT 20000")
+    tokens = sql("SELECT tracking_token FROM deliveries WHERE status = 'sent'"
+                 " ORDER BY random() LIMIT 20000")
     Path(file).write_text(tokens + "\n")
     log(f"{len(tokens.split())} tracking tokens in {file}")
 
@@ -466,9 +471,24 @@ def targets():
         sys.exit(1)
 
 
+def free_ports(count):
+    """Ports nothing listens on now, for the servers of this run."""
+    sockets = [socket.socket() for _ in range(count)]
+    for each in sockets:
+        each.bind(("127.0.0.1", 0))
+    ports = [each.getsockname()[1] for each in sockets]
+    for each in sockets:
+        each.close()
+    return ports
+
+
 def main():
     command, args = sys.argv[1], sys.argv[2:]
-    if command == "data":
+    if command == "ports":
+        print(*free_ports(int(args[0])))
+    elif command == "default":
+        print(json.loads((BENCH_DIR.parent / "conf" / "config.json").read_text())[args[0]])
+    elif command == "data":
         data(args[0], args[1], int(args[2]))
     elif command == "sample":
         sample()
