@@ -72,6 +72,9 @@ TARGETS = [
     ("overview_p95_ms", "<", 50),
     ("rss_peak_mb", "<", 512),
 ]
+# A page's timed requests stop after this many seconds (and at least 50), so that a slow page
+# does not hold a run up for long.
+PAGE_SECONDS = 120
 FIGURES = ["bulk_store_10k_s", "bulk_emails_per_s", "bulk_vs_smtp_source", "pixel_rps",
            "pixel_vs_nginx", "pixel_p99_ms", "pixel_lost", "timeline_p95_ms",
            "overview_p95_ms", "rss_peak_mb"]
@@ -330,17 +333,21 @@ def pending_opens():
 
 
 def pixel(opens_before):
+    """The pixel's figures. Lost: loads Casemail answered whose open is not stored. A request
+    wrk sent in its last moment may get no answer — wrk closes its connections, and a reset can
+    drop what the server had not read yet — so those are no loss of Casemail's."""
     values = kept()
     casemail = values["wrk_casemail"]
     nginx = [values[name]["requests/s"] for name in ("wrk_nginx_before", "wrk_nginx_after")]
     stored = opens() - int(opens_before)
-    log(f"{int(casemail['requests sent'])} pixel requests sent, {stored} opens stored;"
+    sent, answered = int(casemail["requests sent"]), int(casemail["responses"])
+    log(f"pixel: {sent} requests sent, {answered} answered, {stored} opens stored;"
         f" nginx {nginx[0]:.0f} and {nginx[1]:.0f} requests/s before and after")
     keep("nginx_per_s", round(sum(nginx) / 2))
     result("pixel_rps", casemail["requests/s"], "requests/s", 0)
     result("pixel_vs_nginx", casemail["requests/s"] / (sum(nginx) / 2), "ratio", 3)
     result("pixel_p99_ms", casemail["p99 latency"], "ms", 2)
-    result("pixel_lost", casemail["requests sent"] - stored, "requests", 0)
+    result("pixel_lost", max(0, answered - stored), "requests", 0)
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -422,11 +429,14 @@ class Staff:
 
 
 def page_p95(staff, paths, samples, check):
-    """Sequential GETs of paths in turn: a warm-up round of 20 each, then `samples` timed."""
+    """Sequential GETs of paths in turn: a warm-up round of 20 each, then `samples` timed, or
+    as many as PAGE_SECONDS allow (at least 50): (p95, p50, max, how many)."""
     for path in paths * 20:
         check(path, staff.get(path))
-    times = [staff.timed(paths[n % len(paths)])[0] for n in range(samples)]
-    return percentile(times, 95), percentile(times, 50), max(times)
+    times, start = [], time.time()
+    while len(times) < samples and (len(times) < 50 or time.time() - start < PAGE_SECONDS):
+        times.append(staff.timed(paths[len(times) % len(paths)])[0])
+    return percentile(times, 95), percentile(times, 50), max(times), len(times)
 
 
 def pages(samples):
@@ -443,16 +453,16 @@ def pages(samples):
         if "2025-" not in body and "2026-" not in body and "2027-" not in body:
             raise SystemExit(f"{path} shows no invoices")
 
-    p95, p50, worst = page_p95(staff, [timeline_path], samples, entries)
-    log(f"timeline page {timeline_path}, {samples} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms,"
+    p95, p50, worst, count = page_p95(staff, [timeline_path], samples, entries)
+    log(f"timeline page {timeline_path}, {count} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms,"
         f" max {worst:.1f} ms")
     result("timeline_p95_ms", p95, "ms", 1)
     total = int(sql("SELECT count(*) FROM invoices"))
     if total < 100_000:
         raise SystemExit(f"only {total} invoices for the overview")
-    p95, p50, worst = page_p95(staff, OVERVIEWS, samples, rows)
+    p95, p50, worst, count = page_p95(staff, OVERVIEWS, samples, rows)
     log(f"overview pages over {total} invoices ({len(OVERVIEWS)} filters and sorts in turn),"
-        f" {samples} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms")
+        f" {count} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms")
     result("overview_p95_ms", p95, "ms", 1)
 
 
