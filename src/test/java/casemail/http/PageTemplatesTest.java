@@ -15,17 +15,17 @@ class PageTemplatesTest {
     var templates = new PageTemplates();
     var handlebars = new Handlebars(templates).with(new ConcurrentMapTemplateCache());
 
-    assertThat(templates.sourceAt("staff/open-signals"))
-        .isSameAs(templates.sourceAt("staff/open-signals"));
-    assertThat(handlebars.compile("staff/open-signals"))
-        .isSameAs(handlebars.compile("staff/open-signals"));
+    assertThat(templates.sourceAt("common/layout"))
+        .isSameAs(templates.sourceAt("common/layout"));
+    assertThat(handlebars.compile("common/layout"))
+        .isSameAs(handlebars.compile("common/layout"));
   }
 
   @Test
   void templatesAreReadFromTheClassPathAsUtf8() throws Exception {
-    var source = new PageTemplates().sourceAt("staff/open-signals");
+    var source = new PageTemplates().sourceAt("common/layout");
 
-    assertThat(source.filename()).isEqualTo("/templates/staff/open-signals.hbs");
-    assertThat(source.content(StandardCharsets.UTF_8)).contains("×");
+    assertThat(source.filename()).isEqualTo("/templates/common/layout.hbs");
+    assertThat(source.content(StandardCharsets.UTF_8)).contains("·");
   }
 }
