@@ -45,6 +45,9 @@ BENCH_DIR = Path(__file__).resolve().parent
 # The case that gets the long timeline: a generated invoice, numbered after every shared one,
 # so that no bulk batch (the first invoices by number) touches it.
 TIMELINE_INVOICE = "2027-000001"
+TIMELINE_ENTRIES = 1000
+# How many entries a case page shows at once (its timeline goes on with Older).
+TIMELINE_PAGE = 50
 SAMPLE_INVOICE = "2026-000030"
 MESSAGE = {
     "author": "bench@bench.example",
@@ -445,16 +448,17 @@ def pages(samples):
     timeline_path = f"/invoices/{case}"
 
     def entries(path, body):
-        count = body.count('class="entry')
-        if count < 1000:
-            raise SystemExit(f"{path} shows {count} timeline entries, not 1000")
+        # The case page shows the newest entries of the timeline (a page of them, with Older).
+        shown = len(re.findall(r'<li class="entry[ "]', body))
+        if shown < min(TIMELINE_PAGE, TIMELINE_ENTRIES):
+            raise SystemExit(f"{path} shows {shown} timeline entries")
 
     def rows(path, body):
         if "2025-" not in body and "2026-" not in body and "2027-" not in body:
             raise SystemExit(f"{path} shows no invoices")
 
     p95, p50, worst, count = page_p95(staff, [timeline_path], samples, entries)
-    log(f"timeline page {timeline_path}, {count} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms,"
+    log(f"case page {timeline_path} of a 1,000-entry timeline, {count} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms,"
         f" max {worst:.1f} ms")
     result("timeline_p95_ms", p95, "ms", 1)
     total = int(sql("SELECT count(*) FROM invoices"))
