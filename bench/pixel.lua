@@ -3,6 +3,9 @@
 -- client would, and counts the requests it sent, so the opens stored can be compared with it.
 --
 --   wrk -t2 -c64 -d30s -s bench/pixel.lua http://localhost:18680 -- /tmp/tokens.txt
+--
+-- Used by bench/run against Casemail and against nginx (bench/nginx.conf) alike. The summary
+-- it prints ("name: value" lines, latencies in ms) is what bench/bench.py reads.
 
 local threads = {}
 
@@ -39,12 +42,14 @@ function done(summary, latency, requests)
   for _, thread in ipairs(threads) do
     total = total + thread:get("sent")
   end
+  local errors = summary.errors
   io.write(string.format("requests sent: %d\n", total))
-  io.write(string.format("responses: %d, errors: %d connect, %d read, %d write, %d status, %d timeout\n",
-    summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write,
-    summary.errors.status, summary.errors.timeout))
-  io.write(string.format("requests/s: %.0f\n", summary.requests / (summary.duration / 1e6)))
-  for _, p in ipairs({ 50, 90, 99, 99.9 }) do
-    io.write(string.format("p%s latency: %.2f ms\n", p, latency:percentile(p) / 1000))
+  io.write(string.format("responses: %d\n", summary.requests))
+  io.write(string.format("status errors: %d\n", errors.status))
+  io.write(string.format("socket errors: %d\n",
+    errors.connect + errors.read + errors.write + errors.timeout))
+  io.write(string.format("requests/s: %.1f\n", summary.requests / (summary.duration / 1e6)))
+  for _, p in ipairs({ 50, 90, 99 }) do
+    io.write(string.format("p%d latency: %.3f\n", p, latency:percentile(p) / 1000))
   end
 end

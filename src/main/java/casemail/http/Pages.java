@@ -14,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,11 +22,12 @@ import java.util.Map;
  * adds what every page needs: the CSRF token and the signed-in user. {@code {{x}}} escapes;
  * pages use triple braces only for HTML Casemail produced itself.
  *
- * <p>Uses the Handlebars instance and template loader of Vert.x's Handlebars engine, but
- * compiles and applies templates itself: the engine's {@code render} re-points the shared
- * loader at the folder of the template it last compiled, so a cached page's partials could
- * then be looked up in another folder. Here every partial is named from {@code templates/}
- * ({@code {{> staff/layout}}}), read once as UTF-8, and cached.
+ * <p>Uses the Handlebars instance of Vert.x's Handlebars engine (with its formatting of JSON
+ * values), but its own loader ({@link PageTemplates}), and compiles and applies templates
+ * itself: the engine's {@code render} re-points the shared loader at the folder of the
+ * template it last compiled, so a cached page's partials could then be looked up in another
+ * folder. Here every partial is named from {@code templates/} ({@code {{> staff/layout}}}),
+ * read once as UTF-8, parsed once and cached.
  */
 public final class Pages {
 
@@ -48,9 +48,8 @@ public final class Pages {
   public Pages(Vertx vertx, SessionHandler sessions) {
     this.sessions = sessions;
     this.handlebars = HandlebarsTemplateEngine.create(vertx).unwrap()
+        .with(new PageTemplates())
         .with(new ConcurrentMapTemplateCache());
-    handlebars.getLoader().setPrefix("templates");
-    handlebars.getLoader().setCharset(StandardCharsets.UTF_8);
     // Staff words: {{t "inbox.title"}} or {{t "batch.finished_of" sent total}}, escaped like {{x}}.
     handlebars.registerHelper("t", (Helper<String>) (key, options) -> options.<Words>data(WORDS)
         .get(key, options.params));
