@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes queued deliveries from the database and mails them. Claims a few at a time under a
- * lease, and keeps at most one delivery per pooled SMTP connection <em>in flight</em> — being
- * sent, or sent and its outcome not yet stored. So a crash can leave at most that many
- * deliveries sent but not recorded, which are sent again after their lease runs out. Outcomes
+ * lease, and sends at most one delivery per pooled SMTP connection at a time. Deliveries are
+ * <em>in flight</em> while being sent or sent with their outcome not yet stored: at most two
+ * per connection, so that the connections go on sending while outcomes are stored. A crash
+ * can leave at most that many deliveries sent but not recorded, which are sent again after
+ * their lease runs out. Outcomes
  * are stored together (one statement for all that finished meanwhile, a few such statements
  * under way at once, so no outcome waits for an earlier store to end). A claimed delivery
  * whose lease would run out before it could be sent is handed back. Runs on the mailing
@@ -44,6 +46,7 @@ final class Outbox {
   private int recordings;
   private boolean stopping;
   private int inFlight;
+  private int sending;
   private Promise<Void> idle;
 
   Outbox(Vertx vertx, Sender sender, EmailRenderer renderer, MailSettings settings,
@@ -129,7 +132,8 @@ final class Outbox {
   }
 
   private void pump() {
-    while (!stopping && inFlight < settings.maxConnections() && !queue.isEmpty()) {
+    while (!stopping && sending < settings.maxConnections()
+        && inFlight < 2 * settings.maxConnections() && !queue.isEmpty()) {
       send(queue.poll());
     }
     claim();
@@ -138,17 +142,25 @@ final class Outbox {
   private void send(JsonObject delivery) {
     var job = new DeliveryJob(delivery);
     inFlight++;
+    sending++;
     if (!job.leaseLasts(sender.timeout())) {
-      finished(Outcomes.released(delivery));
+      sent(Outcomes.released(delivery));
       return;
     }
     try {
       var email = renderer.render(delivery);
-      job.run(email, sender, settings.retrySchedule()).onSuccess(this::finished);
+      job.run(email, sender, settings.retrySchedule()).onSuccess(this::sent);
     } catch (RuntimeException e) {
       LOG.error("Delivery {} could not be built", delivery.getString("id"), e);
-      finished(Outcomes.unbuildable(delivery, "The email could not be built"));
+      sent(Outcomes.unbuildable(delivery, "The email could not be built"));
     }
+  }
+
+  /** A send ended: its connection takes the next delivery while the outcome is stored. */
+  private void sent(JsonObject outcome) {
+    sending--;
+    finished(outcome);
+    pump();
   }
 
   private void finished(JsonObject outcome) {
