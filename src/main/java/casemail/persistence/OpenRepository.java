@@ -26,17 +26,12 @@ public final class OpenRepository {
   public Future<JsonObject> store(JsonObject request) {
     var tuple = Tuple.of(strings(request.getJsonArray("tokens")),
         longs(request.getJsonArray("at")), strings(request.getJsonArray("client_classes")));
-    // Opens are many and each worth little: their commit does not wait for the disk. A crash
-    // of the machine (not of PostgreSQL or Casemail) may lose the last moment's opens; the
-    // database stays consistent.
-    return db.withTransaction(tx -> tx.query("SET LOCAL synchronous_commit TO OFF").execute()
-        .compose(ignored -> tx.preparedQuery(OpenSql.STORE).execute(tuple)))
-        .map(rows -> {
-          var row = rows.iterator().next();
-          return new JsonObject()
-              .put("stored", row.getLong("stored"))
-              .put("counted", row.getLong("counted"));
-        });
+    return db.preparedQuery(OpenSql.STORE).execute(tuple).map(rows -> {
+      var row = rows.iterator().next();
+      return new JsonObject()
+          .put("stored", row.getLong("stored"))
+          .put("counted", row.getLong("counted"));
+    });
   }
 
   private static String[] strings(JsonArray values) {
