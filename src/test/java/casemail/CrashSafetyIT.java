@@ -148,7 +148,7 @@ class CrashSafetyIT {
 
       long stored = Sql.count(database, "SELECT count(*) FROM opens");
       assertThat(stored).isBetween(mailClients.answered(), mailClients.sent());
-      assertThat(Sql.count(database, "SELECT sum(open_count) FROM deliveries"))
+      assertThat(Sql.count(database, "SELECT sum(open_count) FROM delivery_opens"))
           .isEqualTo(stored);
     }
   }

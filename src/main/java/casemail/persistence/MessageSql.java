@@ -32,15 +32,17 @@ final class MessageSql {
           SELECT COALESCE(json_agg(json_build_object(
             'id', d.id, 'to', d.to_addresses, 'cc', d.cc_addresses, 'bcc', d.bcc_addresses,
             'status', d.status, 'error', d.error, 'sent_at', d.sent_at,
-            'first_opened_at', d.first_opened_at, 'last_opened_at', d.last_opened_at,
-            'open_count', d.open_count, 'person_open_count', d.person_open_count,
-            'first_person_opened_at', d.first_person_opened_at,
-            'last_person_opened_at', d.last_person_opened_at,
+            'first_opened_at', o.first_opened_at, 'last_opened_at', o.last_opened_at,
+            'open_count', COALESCE(o.open_count, 0),
+            'person_open_count', COALESCE(o.person_open_count, 0),
+            'first_person_opened_at', o.first_person_opened_at,
+            'last_person_opened_at', o.last_person_opened_at,
             'tracking_mode', """ + OpenSql.trackingMode("d", "adm") + """
             ,
             'attempts', d.attempts, 'created_at', d.created_at, 'recipients', d.recipients
           ) ORDER BY d.created_at), '[]'::json)
           FROM deliveries d
+          LEFT JOIN delivery_opens o ON o.delivery_id = d.id
           WHERE d.message_id = m.id
         ) AS deliveries,
         (

@@ -11,10 +11,12 @@ final class OpenSql {
    * classes. Each delivery's email was built with a tracking mode, kept in its render facts;
    * the stricter of that mode and the administration's current one applies, so an email sent
    * anonymously is never tracked per customer later, and turning tracking down takes effect
-   * at once. Per delivery ('individual'): a row in opens and the delivery's aggregates.
-   * 'anonymous': a count per batch and month only. 'off', unknown tokens and deliveries no
-   * email was built for: nothing. The delivery ids come from the join with deliveries, which
-   * is what keeps opens consistent (they have no foreign key, see V91).
+   * at once. Per delivery ('individual'): a row in opens and the delivery's counts in
+   * delivery_opens (see V130). 'anonymous': a count per batch and month only. 'off', unknown
+   * tokens and deliveries no email was built for: nothing. The delivery ids come from the join
+   * with deliveries, which is what keeps opens consistent (they have no foreign key, see V91).
+   * Each token is looked up by its index on its own (the lateral subquery with its LIMIT): as a
+   * plain join the planner hashed every delivery for each statement.
    */
   static final String STORE = """
       WITH hits AS (
@@ -23,13 +25,17 @@ final class OpenSql {
       ),
       found AS (
         SELECT d.id AS delivery_id, d.administration_id, d.message_id, h.opened_at,
-          h.client_class,
-          """ + trackingMode("d", "a") + """
-           AS mode
+          h.client_class, d.mode
         FROM hits h
-        JOIN deliveries d ON d.tracking_token = h.token
-        JOIN administrations a ON a.id = d.administration_id
-        WHERE d.render IS NOT NULL
+        JOIN LATERAL (
+          SELECT d.id, d.administration_id, d.message_id,
+            """ + trackingMode("d", "a") + """
+             AS mode
+          FROM deliveries d
+          JOIN administrations a ON a.id = d.administration_id
+          WHERE d.tracking_token = h.token AND d.render IS NOT NULL
+          LIMIT 1
+        ) d ON true
       ),
       stored AS (
         INSERT INTO opens (delivery_id, opened_at, client_class)
@@ -46,17 +52,20 @@ final class OpenSql {
         FROM stored
         GROUP BY delivery_id
       ),
-      updated AS (
-        UPDATE deliveries d
-        SET open_count = d.open_count + t.n,
-          first_opened_at = LEAST(d.first_opened_at, t.first),
-          last_opened_at = GREATEST(d.last_opened_at, t.last),
-          person_open_count = d.person_open_count + t.person_n,
-          first_person_opened_at = LEAST(d.first_person_opened_at, t.person_first),
-          last_person_opened_at = GREATEST(d.last_person_opened_at, t.person_last)
-        FROM totals t
-        WHERE d.id = t.delivery_id
-        RETURNING t.n
+      totalled AS (
+        INSERT INTO delivery_opens AS o (delivery_id, open_count, first_opened_at,
+          last_opened_at, person_open_count, first_person_opened_at, last_person_opened_at)
+        SELECT delivery_id, n, first, last, person_n, person_first, person_last
+        FROM totals
+        ON CONFLICT (delivery_id) DO UPDATE
+        SET open_count = o.open_count + EXCLUDED.open_count,
+          first_opened_at = LEAST(o.first_opened_at, EXCLUDED.first_opened_at),
+          last_opened_at = GREATEST(o.last_opened_at, EXCLUDED.last_opened_at),
+          person_open_count = o.person_open_count + EXCLUDED.person_open_count,
+          first_person_opened_at =
+            LEAST(o.first_person_opened_at, EXCLUDED.first_person_opened_at),
+          last_person_opened_at =
+            GREATEST(o.last_person_opened_at, EXCLUDED.last_person_opened_at)
       ),
       anonymous AS (
         SELECT f.administration_id, m.batch_id, f.client_class,
@@ -85,14 +94,10 @@ final class OpenSql {
           automated_opens = anonymous_opens.automated_opens + EXCLUDED.automated_opens
         RETURNING 1
       )
-      SELECT (SELECT COALESCE(sum(n), 0) FROM updated) AS stored,
+      SELECT (SELECT count(*) FROM stored) AS stored,
         (SELECT count(*) FROM anonymous) AS counted,
         (SELECT count(*) FROM counted) AS buckets""".formatted(ANONYMOUS_MIN_BATCH);
 
-  /**
-   * The anonymous opens counted for the batch {@code batchId} (a column), as a JSON object
-   * {@code {person_opens, automated_opens}}; null when none were counted for it.
-   */
   /**
    * The tracking mode that applies to delivery {@code delivery} of administration
    * {@code administration}: the stricter of the one its email was built with and the
@@ -109,6 +114,10 @@ final class OpenSql {
         END""".formatted(delivery, administration);
   }
 
+  /**
+   * The anonymous opens counted for the batch {@code batchId} (a column), as a JSON object
+   * {@code {person_opens, automated_opens}}; null when none were counted for it.
+   */
   static String batchOpens(String batchId) {
     return """
         (
