@@ -41,6 +41,7 @@ public final class UploadForm implements Handler<RoutingContext> {
   static final long FIELDS_ALLOWANCE = 1024 * 1024;
   static final long MAX_REQUEST = Attachments.MAX_MESSAGE_BYTES + FIELDS_ALLOWANCE;
   private static final String KEY = "casemail.uploads";
+  private static final long LINGER_MS = 2_000;
   private static final Pattern COMPOSER =
       Pattern.compile("^/((customers|invoices|matters)/[^/]+/messages|batches)$");
 
@@ -146,11 +147,30 @@ public final class UploadForm implements Handler<RoutingContext> {
     new Reading(ctx).start();
   }
 
-  /** Too large to be a message: answered before the rest is read; the connection then closes. */
+  /**
+   * Too large to be a message: answered before the rest is read; the connection then closes.
+   * Closing a socket the client is still writing to resets it, and a reset can discard the
+   * answer before the browser reads it: so what the client goes on sending is read and dropped
+   * until the request ends, for {@value #LINGER_MS} ms at most, before closing.
+   */
   private static void refuseAtOnce(RoutingContext ctx) {
-    ctx.request().pause();
+    var request = ctx.request();
+    request.pause();
     ctx.response().putHeader("Connection", "close");
-    ctx.addEndHandler(ignored -> ctx.request().connection().close());
+    ctx.addEndHandler(ignored -> {
+      var connection = request.connection();
+      if (request.isEnded()) {
+        connection.close();
+        return;
+      }
+      long timer = ctx.vertx().setTimer(LINGER_MS, id -> connection.close());
+      request.handler(dropped -> { })
+          .endHandler(end -> {
+            ctx.vertx().cancelTimer(timer);
+            connection.close();
+          })
+          .resume();
+    });
     ctx.fail(new BusFailure(413, Attachments.messageTooLarge()
         + ". Nothing was sent: go back to your message to change its attachments."));
   }
