@@ -31,9 +31,12 @@ public final class Metrics {
   /** A Vert.x instance whose meters go to a registry of its own. */
   public static Vertx vertx() {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    var options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setJvmMetricsEnabled(true));
+    var options = new VertxOptions()
+        // epoll where the platform has it (see pom.xml), else Java's NIO.
+        .setPreferNativeTransport(true)
+        .setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true));
     var vertx = Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory(registry))
