@@ -16,7 +16,10 @@ final class OpenSql {
    * tokens and deliveries no email was built for: nothing. The delivery ids come from the join
    * with deliveries, which is what keeps opens consistent (they have no foreign key, see V91).
    * Each token is looked up by its index on its own (the lateral subquery with its LIMIT): as a
-   * plain join the planner hashed every delivery for each statement.
+   * plain join the planner hashed every delivery for each statement. Several of these
+   * statements run at once, on tokens that never overlap; the counts they can share (anonymous
+   * ones) are upserted in one order, so two statements never wait for each other's locks in a
+   * circle.
    */
   static final String STORE = """
       WITH hits AS (
@@ -88,6 +91,7 @@ final class OpenSql {
         FROM anonymous an
         LEFT JOIN counted_batches cb ON cb.batch_id = an.batch_id
         GROUP BY an.administration_id, cb.batch_id, an.month
+        ORDER BY an.administration_id, cb.batch_id, an.month
         ON CONFLICT (administration_id,
           COALESCE(batch_id, '00000000-0000-0000-0000-000000000000'::uuid), month)
         DO UPDATE SET person_opens = anonymous_opens.person_opens + EXCLUDED.person_opens,

@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
  * Receives pixel loads from the HTTP side in batches ({@link Addresses#OPEN_SEEN}), classifies
  * each ({@link OpenClassifier}; the user agent goes no further) and stores them through
  * {@link Addresses#OPEN_STORE} in multi-row statements of up to {@value #STORE_MAX} opens:
- * at once when {@value #STORE_MIN} have gathered, else every {@value #FLUSH_MS} ms; one store
- * at a time, so the database sets the pace. A batch from the HTTP side is acknowledged once
- * fewer than {@value #MAX_BACKLOG} opens wait here, so memory stays bounded under load and
- * nothing is dropped ({@code casemail_opens_pending} shows the backlog). A failed store is
- * retried; at stop everything pending is stored.
+ * at once when {@value #STORE_MIN} have gathered, else every {@value #FLUSH_MS} ms. The tokens
+ * are shared out over {@value #LANES} lanes by their hash, each with one store at a time: the
+ * database works on some lanes' statements while others' commits wait for the disk, and two
+ * statements never count opens of the same delivery (no row waits for another's lock). So the
+ * database sets the pace. A batch from the HTTP side is acknowledged once fewer than
+ * {@value #MAX_BACKLOG} opens wait here, so memory stays bounded under load and nothing is
+ * dropped ({@code casemail_opens_pending} shows the backlog). A failed store is retried; at
+ * stop everything pending is stored.
  */
 public final class TrackingVerticle extends VerticleBase {
 
@@ -36,19 +39,28 @@ public final class TrackingVerticle extends VerticleBase {
   private static final int STOP_ATTEMPTS = 5;
   private static final long STOP_RETRY_MS = 500;
   private static final int KNOWN_AGENTS = 10_000;
+  private static final int LANES = 4;
 
-  private final PendingOpens pending = new PendingOpens();
+  /** The opens of a share of the tokens: pending, and how many of them are being stored. */
+  private static final class Lane {
+    final PendingOpens pending = new PendingOpens();
+    int storing;
+  }
+
+  private final Lane[] lanes = new Lane[LANES];
   private final Deque<Message<JsonObject>> held = new ArrayDeque<>();
   private final Map<String, String> agentClasses = new HashMap<>();
   private Bus bus;
   private long timer;
-  private int storing;
   private boolean failing;
   private Promise<Void> stopped;
   private int stopFailures;
 
   @Override
   public Future<?> start() {
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] = new Lane();
+    }
     bus = new Bus(vertx);
     Metrics.meters(vertx).gauge("casemail.opens.pending", this, TrackingVerticle::backlog);
     timer = vertx.setPeriodic(FLUSH_MS, id -> flush());
@@ -74,12 +86,16 @@ public final class TrackingVerticle extends VerticleBase {
       return;
     }
     for (int i = 0; i < seen.size(); i++) {
-      pending.add(seen.token(i), seen.at(i), classify(seen.userAgent(i), seen.purpose(i)));
+      var token = seen.token(i);
+      lanes[Math.floorMod(token.hashCode(), LANES)].pending
+          .add(token, seen.at(i), classify(seen.userAgent(i), seen.purpose(i)));
     }
     held.add(message);
     acknowledge();
-    if (pending.size() >= STORE_MIN && storing == 0) {
-      store();
+    for (var lane : lanes) {
+      if (lane.pending.size() >= STORE_MIN && lane.storing == 0) {
+        store(lane);
+      }
     }
   }
 
@@ -109,25 +125,31 @@ public final class TrackingVerticle extends VerticleBase {
 
   /** Opens not stored yet, being stored included; read by the metrics too. */
   private int backlog() {
-    return pending.size() + storing;
+    int backlog = 0;
+    for (var lane : lanes) {
+      backlog += lane.pending.size() + lane.storing;
+    }
+    return backlog;
   }
 
   private void flush() {
-    if (!pending.isEmpty() && storing == 0) {
-      store();
+    for (var lane : lanes) {
+      if (!lane.pending.isEmpty() && lane.storing == 0) {
+        store(lane);
+      }
     }
   }
 
-  private void store() {
-    var opens = pending.take(STORE_MAX);
-    storing = PendingOpens.size(opens);
+  private void store(Lane lane) {
+    var opens = lane.pending.take(STORE_MAX);
+    lane.storing = PendingOpens.size(opens);
     bus.request(Addresses.OPEN_STORE, opens, STORE_TIMEOUT_MS)
-        .onSuccess(reply -> stored())
-        .onFailure(failure -> notStored(opens, failure));
+        .onSuccess(reply -> stored(lane))
+        .onFailure(failure -> notStored(lane, opens, failure));
   }
 
-  private void stored() {
-    storing = 0;
+  private void stored(Lane lane) {
+    lane.storing = 0;
     if (failing) {
       failing = false;
       LOG.info("Opens are stored again");
@@ -135,16 +157,16 @@ public final class TrackingVerticle extends VerticleBase {
     acknowledge();
     if (stopped != null) {
       continueStopping();
-    } else if (pending.size() >= STORE_MIN) {
-      store();
+    } else if (lane.pending.size() >= STORE_MIN) {
+      store(lane);
     }
   }
 
   // LIMITATION: a store that timed out may still have been committed; storing it again then
   // counts those opens twice. Losing them would be worse.
-  private void notStored(JsonObject opens, Throwable failure) {
-    storing = 0;
-    pending.putBack(opens);
+  private void notStored(Lane lane, JsonObject opens, Throwable failure) {
+    lane.storing = 0;
+    lane.pending.putBack(opens);
     if (!failing) {
       failing = true;
       LOG.warn("Could not store {} opens, retrying: {}", PendingOpens.size(opens),
@@ -153,20 +175,23 @@ public final class TrackingVerticle extends VerticleBase {
     if (stopped != null && ++stopFailures < STOP_ATTEMPTS) {
       vertx.setTimer(STOP_RETRY_MS, id -> continueStopping());
     } else if (stopped != null) {
-      LOG.error("{} opens could not be stored before stopping", pending.size());
-      stopped.complete();
+      LOG.error("{} opens could not be stored before stopping", backlog());
+      stopped.tryComplete();
     }
   }
 
   private void continueStopping() {
     acknowledge();
-    if (storing > 0) {
+    if (stopped.future().isComplete()) {
       return;
     }
-    if (pending.isEmpty()) {
+    for (var lane : lanes) {
+      if (lane.storing == 0 && !lane.pending.isEmpty()) {
+        store(lane);
+      }
+    }
+    if (backlog() == 0) {
       stopped.tryComplete();
-    } else {
-      store();
     }
   }
 }
