@@ -134,6 +134,20 @@ class CrashSafetyIT {
     assertThat(smtp.received()).hasSize(80);
   }
 
+  /** The embedded PostgreSQL of a killed Casemail outlives it: the next start stops it. */
+  @Test
+  void afterKillNineTheEmbeddedDatabaseStartsAgain() throws Exception {
+    var env = environment(0);
+    env.remove("CASEMAIL_DATABASE_URL");
+    try (var first = serve(env)) {
+      first.kill();
+    }
+    try (var second = serve(env)) {
+      assertThat(second.log()).contains("an earlier Casemail left running");
+      assertThat(second.terminate()).isEqualTo(143);
+    }
+  }
+
   @Test
   void opensSeenRightBeforeSigtermAreStored() throws Exception {
     var env = environment(0);

@@ -148,11 +148,11 @@ public final class CasemailProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /** Stops it as an operator would (SIGTERM), so that its embedded PostgreSQL stops too. */
   @Override
   public void close() {
     if (process.isAlive()) {
-      process.destroyForcibly();
-      awaitExit();
+      terminate();
     }
   }
 }
