@@ -11,7 +11,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -41,7 +43,8 @@ public final class UploadForm implements Handler<RoutingContext> {
   static final long FIELDS_ALLOWANCE = 1024 * 1024;
   static final long MAX_REQUEST = Attachments.MAX_MESSAGE_BYTES + FIELDS_ALLOWANCE;
   private static final String KEY = "casemail.uploads";
-  private static final long LINGER_MS = 2_000;
+  private static final long LINGER_IDLE_MS = 1_000;
+  private static final long LINGER_MAX_MS = 30_000;
   private static final Pattern COMPOSER =
       Pattern.compile("^/((customers|invoices|matters)/[^/]+/messages|batches)$");
 
@@ -148,31 +151,55 @@ public final class UploadForm implements Handler<RoutingContext> {
   }
 
   /**
-   * Too large to be a message: answered before the rest is read; the connection then closes.
-   * Closing a socket the client is still writing to resets it, and a reset can discard the
-   * answer before the browser reads it: so what the client goes on sending is read and dropped
-   * until the request ends, for {@value #LINGER_MS} ms at most, before closing.
+   * Too large to be a message: answered before the rest is read; the connection then closes
+   * (see {@link Lingering}).
    */
   private static void refuseAtOnce(RoutingContext ctx) {
     var request = ctx.request();
     request.pause();
     ctx.response().putHeader("Connection", "close");
-    ctx.addEndHandler(ignored -> {
-      var connection = request.connection();
-      if (request.isEnded()) {
-        connection.close();
-        return;
-      }
-      long timer = ctx.vertx().setTimer(LINGER_MS, id -> connection.close());
-      request.handler(dropped -> { })
-          .endHandler(end -> {
-            ctx.vertx().cancelTimer(timer);
-            connection.close();
-          })
-          .resume();
-    });
+    ctx.addEndHandler(ignored -> Lingering.closeWhenDone(ctx.vertx(), request));
     ctx.fail(new BusFailure(413, Attachments.messageTooLarge()
         + ". Nothing was sent: go back to your message to change its attachments."));
+  }
+
+  /**
+   * Closing a socket the client is still writing to resets it, and a reset can discard the
+   * answer before the client reads it. So what a refused client goes on sending is read and
+   * dropped, and the connection closed when the request ends, when nothing came for
+   * {@value #LINGER_IDLE_MS} ms, or after {@value #LINGER_MAX_MS} ms at most.
+   */
+  private static final class Lingering {
+
+    private final Vertx vertx;
+    private final HttpConnection connection;
+    private final long deadline;
+    private long idle;
+
+    static void closeWhenDone(Vertx vertx, HttpServerRequest request) {
+      if (request.isEnded()) {
+        request.connection().close();
+      } else {
+        new Lingering(vertx, request);
+      }
+    }
+
+    private Lingering(Vertx vertx, HttpServerRequest request) {
+      this.vertx = vertx;
+      this.connection = request.connection();
+      deadline = vertx.setTimer(LINGER_MAX_MS, id -> close());
+      idle = vertx.setTimer(LINGER_IDLE_MS, id -> close());
+      request.handler(dropped -> {
+        vertx.cancelTimer(idle);
+        idle = vertx.setTimer(LINGER_IDLE_MS, id -> close());
+      }).endHandler(end -> close()).resume();
+    }
+
+    private void close() {
+      vertx.cancelTimer(deadline);
+      vertx.cancelTimer(idle);
+      connection.close();
+    }
   }
 
   private static long parsedLength(String header) {
