@@ -10,8 +10,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.UUID;
 
@@ -25,6 +23,8 @@ public final class BatchRepository {
 
   /** Rows per insert statement: large enough to be fast, small enough for a quick bind. */
   static final int CHUNK = 2000;
+  private static final double RATE_WINDOW_S = 10;
+  private static final double MIN_RATE_S = 0.1;
   static final String ALL_BOUNCING = "Not emailed: every address of the customer is bouncing";
 
   private final Pool db;
@@ -173,25 +173,25 @@ public final class BatchRepository {
         .put("remaining", remaining)
         .put("finished", row.getLong("stored") - remaining)
         .put("done", remaining == 0)
-        .put("rate", rate(row, remaining))
+        .put("rate", rate(remaining, row.getLong("sent"), row.getLong("recent"),
+            row.getDouble("sending_seconds"), row.getDouble("span_seconds")))
         .put("anonymous_opens", row.getJsonObject("anonymous_opens"));
   }
 
   /**
-   * Emails per second: over the last ten seconds while mailing goes on, else from the first
-   * email sent to the last.
+   * Emails per second: while the batch is being mailed, those of the last ten seconds over the
+   * time they took (less than ten seconds just after the start); once it is done, all of them
+   * over the time from the first to the last. 0 until two were sent.
    */
-  private static double rate(Row row, long remaining) {
-    if (remaining > 0) {
-      return row.getLong("recent") / 10.0;
-    }
-    OffsetDateTime first = row.getOffsetDateTime("first_sent_at");
-    OffsetDateTime last = row.getOffsetDateTime("last_sent_at");
-    if (first == null) {
+  static double rate(long remaining, long sent, long recent, Double sendingSeconds,
+      Double spanSeconds) {
+    if (sent < 2 || sendingSeconds == null) {
       return 0;
     }
-    double seconds = Math.max(1.0, Duration.between(first, last).toMillis() / 1000.0);
-    return Math.round(row.getLong("sent") / seconds * 10) / 10.0;
+    double perSecond = remaining > 0
+        ? recent / Math.min(RATE_WINDOW_S, Math.max(MIN_RATE_S, sendingSeconds))
+        : sent / Math.max(MIN_RATE_S, spanSeconds);
+    return Math.round(perSecond * 10) / 10.0;
   }
 
   /** A batch as {@code persistence.batch.create} asks for it, its messages written. */
