@@ -107,7 +107,7 @@ public final class DemoCommand implements Runnable {
               .put("subject", "Welcome to your invoice portal")
               .put("body", "Dear customer,\n\nFrom now on you can read our messages and "
                   + "reply to them in your invoice portal, where you also see your open "
-                  + "invoices.\n\nKind regards")))
+                  + "invoices.")))
           .map(message -> message.getString("id"));
     });
   }
