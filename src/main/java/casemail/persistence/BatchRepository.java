@@ -23,7 +23,6 @@ public final class BatchRepository {
 
   /** Rows per insert statement: large enough to be fast, small enough for a quick bind. */
   static final int CHUNK = 2000;
-  private static final double RATE_WINDOW_S = 10;
   private static final double MIN_RATE_S = 0.1;
   static final String ALL_BOUNCING = "Not emailed: every address of the customer is bouncing";
 
@@ -179,9 +178,10 @@ public final class BatchRepository {
   }
 
   /**
-   * Emails per second: while the batch is being mailed, those of the last ten seconds over the
-   * time they took (less than ten seconds just after the start); once it is done, all of them
-   * over the time from the first to the last. 0 until two were sent.
+   * Emails per second: while the batch is being mailed, those of the last
+   * {@link BatchSql#RATE_WINDOW_S} seconds over the time they took (less just after the start);
+   * once it is done, all of them over the time from the first to the last. 0 until two were
+   * sent.
    */
   static double rate(long remaining, long sent, long recent, Double sendingSeconds,
       Double spanSeconds) {
@@ -189,7 +189,7 @@ public final class BatchRepository {
       return 0;
     }
     double perSecond = remaining > 0
-        ? recent / Math.min(RATE_WINDOW_S, Math.max(MIN_RATE_S, sendingSeconds))
+        ? recent / Math.min(BatchSql.RATE_WINDOW_S, Math.max(MIN_RATE_S, sendingSeconds))
         : sent / Math.max(MIN_RATE_S, spanSeconds);
     return Math.round(perSecond * 10) / 10.0;
   }

@@ -64,10 +64,14 @@ final class BatchSql {
     }
   }
 
+  /** How far back a batch's rate looks while it is being mailed. */
+  static final int RATE_WINDOW_S = 10;
+
   /**
    * A batch and its progress, from the state of each of its deliveries: {@code recent} are
-   * those sent in the last ten seconds, {@code sending_seconds} the time since the first was
-   * sent and {@code span_seconds} from the first to the last, for the rate.
+   * those sent in the last {@link #RATE_WINDOW_S} seconds, {@code sending_seconds} the time
+   * since the first was sent and {@code span_seconds} from the first to the last, for the
+   * rate.
    */
   static final String PROGRESS = """
       SELECT b.id, b.case_type, b.subject, b.total, b.created_at, u.name AS author_name,
@@ -76,7 +80,9 @@ final class BatchSql {
         count(d.id) FILTER (WHERE d.status IN ('failed', 'uncertain')) AS failed,
         count(d.id) FILTER (WHERE d.status = 'not_emailed') AS portal_only,
         count(d.id) FILTER (WHERE d.status IN ('queued', 'sending')) AS remaining,
-        count(d.id) FILTER (WHERE d.sent_at > now() - interval '10 seconds') AS recent,
+        count(d.id) FILTER (
+          WHERE d.sent_at > now() - interval '1 second' * """ + RATE_WINDOW_S + """
+          ) AS recent,
         EXTRACT(EPOCH FROM now() - min(d.sent_at))::float8 AS sending_seconds,
         EXTRACT(EPOCH FROM max(d.sent_at) - min(d.sent_at))::float8 AS span_seconds,
       """ + OpenSql.batchOpens("b.id") + """
