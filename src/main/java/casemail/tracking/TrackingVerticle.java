@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class TrackingVerticle extends VerticleBase {
     int storing;
   }
 
-  private final Lane[] lanes = new Lane[LANES];
+  private final Lane[] lanes = Stream.generate(Lane::new).limit(LANES).toArray(Lane[]::new);
   private final Deque<Message<JsonObject>> held = new ArrayDeque<>();
   private final Map<String, String> agentClasses = new HashMap<>();
   private Bus bus;
@@ -58,9 +59,6 @@ public final class TrackingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    for (int i = 0; i < LANES; i++) {
-      lanes[i] = new Lane();
-    }
     bus = new Bus(vertx);
     Metrics.meters(vertx).gauge("casemail.opens.pending", this, TrackingVerticle::backlog);
     timer = vertx.setPeriodic(FLUSH_MS, id -> flush());
@@ -92,11 +90,7 @@ public final class TrackingVerticle extends VerticleBase {
     }
     held.add(message);
     acknowledge();
-    for (var lane : lanes) {
-      if (lane.pending.size() >= STORE_MIN && lane.storing == 0) {
-        store(lane);
-      }
-    }
+    storeLanesWithAtLeast(STORE_MIN);
   }
 
   /** Mail clients and proxies send few distinct user agents: each is classified once. */
@@ -133,8 +127,13 @@ public final class TrackingVerticle extends VerticleBase {
   }
 
   private void flush() {
+    storeLanesWithAtLeast(1);
+  }
+
+  /** Starts a store in each lane that has none under way and at least {@code opens} pending. */
+  private void storeLanesWithAtLeast(int opens) {
     for (var lane : lanes) {
-      if (!lane.pending.isEmpty() && lane.storing == 0) {
+      if (lane.storing == 0 && lane.pending.size() >= opens) {
         store(lane);
       }
     }
@@ -185,11 +184,7 @@ public final class TrackingVerticle extends VerticleBase {
     if (stopped.future().isComplete()) {
       return;
     }
-    for (var lane : lanes) {
-      if (lane.storing == 0 && !lane.pending.isEmpty()) {
-        store(lane);
-      }
-    }
+    flush();
     if (backlog() == 0) {
       stopped.tryComplete();
     }
